@@ -1,0 +1,42 @@
+"""One frozen configuration: every threshold and switch of the pipeline, documented in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+DateOrder = Literal["auto", "dmy", "mdy", "ymd"]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Options of one cleaning run; build once, pass everywhere, never mutate.
+
+    >>> Config().date_order
+    'auto'
+    >>> Config().with_(date_order="dmy").date_order
+    'dmy'
+    """
+
+    #: How to read a slashed numeric date that could be day-first or month-first (``03/04/2022``).
+    #: ``auto`` resolves it only when unambiguous (one part above 12) and otherwise emits no date and a warning.
+    date_order: DateOrder = "auto"
+    #: The earliest and latest year a publication date may have; anything outside is rejected as implausible.
+    min_year: int = 1990
+    max_year: int = 2100
+    #: Force a text encoding for byte input instead of UTF-8 plus detection (``None``: detect).
+    encoding: str | None = None
+    #: Paragraphs shorter than this many characters count as "short" for the boilerplate classifier.
+    short_chars: int = 70
+    #: A paragraph with at least this many characters and sentence punctuation counts as prose on its own.
+    long_chars: int = 200
+    #: Stopword density (share of words that are stopwords) at or above which a block reads as prose.
+    stopwords_high: float = 0.30
+    #: Stopword density below which a block reads as not-prose (lists, menus, names).
+    stopwords_low: float = 0.20
+    #: Once this many consecutive blocks after the article are boilerplate, the article is taken to have ended.
+    end_run: int = 3
+
+    def with_(self, **changes: Any) -> Config:
+        """Return a copy with some options changed."""
+        return replace(self, **changes)

@@ -1,0 +1,27 @@
+"""The exception hierarchy of the core, and the exit statuses only the CLI maps it to."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes of the ``cleaner`` command."""
+
+    OK = 0
+    FAILED = 1  #: some inputs failed; the others were cleaned
+    USAGE = 2  #: bad options or arguments
+    LOCKED = 75  #: another run holds the lock (EX_TEMPFAIL)
+    INTERRUPTED = 130  #: stopped by SIGINT; finished work is kept
+
+
+class CleanerError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class InputError(CleanerError):
+    """An input that cannot be cleaned: unreadable, binary, undecodable or too large."""
+
+
+class DecodeError(InputError):
+    """Bytes that no supported encoding turns into text."""

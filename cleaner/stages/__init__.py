@@ -1,0 +1,1 @@
+"""Pipeline stages: plain functions ``stage(draft) -> None``, run in the order ``pipeline.STAGES`` gives."""
