@@ -1,10 +1,37 @@
-"""Label boilerplate blocks (placeholder: nothing yet)."""
+"""Label boilerplate blocks: the article region first, then what stands inside it (links, appeals, repeats)."""
 
 from __future__ import annotations
 
-from cleaner.draft import Draft
+from cleaner.classify import inline
+from cleaner.classify.features import Shape, detect_language, features, shape
+from cleaner.classify.model import best_region, logit
+from cleaner.draft import Block, Draft
+
+
+def _outside_reason(s: Shape, score: float, after: bool) -> tuple[str, str]:
+    """Return (kind, reason) for a block outside the article region."""
+    where = "after the article" if after else "before the article"
+    if s.lexicon_kind:
+        return s.lexicon_kind, f"{s.lexicon_kind} phrase {where}"
+    if s.copyright:
+        return "footer", f"copyright line {where}"
+    return "other", f"not article prose {where} (classifier log-odds {score:+.1f})"
 
 
 def boilerplate(draft: Draft) -> None:
-    """Label appeals, related links, menus and footers as removed."""
-    return None
+    """Label every open block: outside the best-scoring article region it is removed, inside it stays body
+    unless it is a related link, an appeal, a share prompt or a repeat."""
+    open_blocks: list[Block] = [b for b in draft.blocks if not b.locked]
+    if not open_blocks:
+        return
+    texts = [draft.block_text(b) for b in open_blocks]
+    lang = detect_language(texts)
+    draft.fields.language = lang
+    shapes = [shape(t, lang) for t in texts]
+    scores = [logit(row) for row in features(shapes, texts)]
+    start, end = best_region(scores)
+    for i, (block, s) in enumerate(zip(open_blocks, shapes)):
+        if not start <= i < end:
+            block.mark(*_outside_reason(s, scores[i], after=i >= end))
+    inline.label_inside(draft, open_blocks[start:end], shapes[start:end])
+    inline.label_outside(draft, open_blocks[:start] + open_blocks[end:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from cleaner.draft import Draft
 from cleaner.errors import DecodeError, InputError
@@ -20,8 +21,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 _CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)])
-_TABLE = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_INVISIBLE + _CONTROLS)})
-_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x85": "\n"})
+_REPLACE = {
+    **dict.fromkeys(_SPACES, " "),
+    **dict.fromkeys(_INVISIBLE + _CONTROLS, ""),
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+    "\x85": "\n",
+}
+_ODD = re.compile("[" + re.escape("".join(_REPLACE)) + "]")
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
@@ -66,11 +73,16 @@ def normalise(text: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_SEPARATORS)
-    before = len(text)
-    spaces = sum(text.count(c) for c in _SPACES) if not text.isascii() else 0
-    out = text.translate(_TABLE)
-    dropped = before - len(out)
+    counts = {"space": 0, "drop": 0}
+
+    def fix(m: re.Match[str]) -> str:
+        """Return the replacement of one odd character, counting it."""
+        new = _REPLACE[m.group()]
+        counts["space" if new == " " else "drop"] += new == " " or not new
+        return new
+
+    out = _ODD.sub(fix, text) if _ODD.search(text) else text
+    dropped, spaces = counts["drop"], counts["space"]
     if dropped:
         warnings.append(f"{dropped} control or invisible character(s) dropped")
     if spaces:

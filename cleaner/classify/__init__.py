@@ -1,0 +1,1 @@
+"""The boilerplate classifier: block features, the shipped model, and inline decisions."""

@@ -1,0 +1,164 @@
+"""Decisions about single blocks: related links, appeals (and their pasted copies), share prompts, repeats."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import regex
+
+from cleaner import resources
+from cleaner.classify.features import Shape
+from cleaner.document import Related
+from cleaner.draft import BODY, Block, Draft
+
+#: Lexicon kinds that are removed even inside the article region when a block is exactly the phrase.
+_INSIDE_KINDS = frozenset({"share", "related", "appeal", "comment"})
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    """Compile the inline patterns once, at first use."""
+    site_word = r"[\p{Lu}\d][\w.&'’]*"
+    return {
+        # "Title of another story – Site Name": one sentence, no final stop, a short capitalised site name.
+        "related": regex.compile(
+            rf"(?P<title>[^\n]{{15,300}}?[^\s.!?:;,])\s+[–—-]\s+(?P<site>{site_word}(?:\s+(?:{site_word}|of|the|&)){{0,5}})"
+        ),
+        "related_label": regex.compile(r"(?:related|read more|read also|see also|more)\s*:\s*(?P<title>\S.{10,300})", regex.I),
+        "sentence": regex.compile(r"\S.*?(?:[.!?…]+[\"'”’)]*(?=\s)|$)", regex.S),
+        "mid_stop": regex.compile(r"[.!?]\s+\p{Lu}"),
+    }
+
+
+@cache
+def _appeal_phrases() -> tuple[str, ...]:
+    """Return every language's appeal phrases, case-folded."""
+    return tuple(p.casefold() for p in resources.all_lines("appeals.txt"))
+
+
+def appeal_hits(text: str) -> list[str]:
+    """Return the appeal phrases found in ``text``.
+
+    >>> appeal_hits("Join our community on Patreon. Become a patron!")
+    ['patreon', 'become a patron', 'join our community']
+    """
+    folded = text.casefold()
+    return [p for p in _appeal_phrases() if p in folded]
+
+
+def is_appeal(text: str) -> list[str]:
+    """Return the hits that make ``text`` an appeal (two distinct, or one in a short paragraph), else []."""
+    hits = appeal_hits(text)
+    return hits if len(hits) >= 2 or (hits and len(text) < 200) else []
+
+
+def related_link(text: str) -> Related | None:
+    """Return the link when ``text`` is a ``Title – Site Name`` line.
+
+    >>> related_link("Russia denies IAEA full access to the plant after explosions – Euromaidan Press")
+    Related(title='Russia denies IAEA full access to the plant after explosions', site='Euromaidan Press')
+    >>> related_link("The talks ended on Monday, officials said.") is None
+    True
+    """
+    p = _patterns()
+    m = p["related"].fullmatch(text)
+    if m and not p["mid_stop"].search(m["title"]):
+        return Related(m["title"], m["site"])
+    m = p["related_label"].fullmatch(text)
+    if m and not p["mid_stop"].search(m["title"]):
+        title, _, site = m["title"].rpartition(" – ")
+        return Related(title, site) if title else Related(m["title"].strip(), None)
+    return None
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the sentences of ``text``.
+
+    >>> sentence_spans("One. Two! Three")
+    [(0, 4), (5, 9), (10, 15)]
+    """
+    return [m.span() for m in _patterns()["sentence"].finditer(text)]
+
+
+def repeated_run(text: str, min_chars: int = 60) -> tuple[int, int, int] | None:
+    """Return (first_start, second_start, second_end) of the longest run of sentences pasted twice in ``text``."""
+    spans = sentence_spans(text)
+    if len(spans) > 400:
+        return None
+    sents = [text[s:e] for s, e in spans]
+    best: tuple[int, int, int] | None = None
+    best_len = 0
+    for j in range(1, len(sents)):
+        for i in range(j):
+            k = 0
+            while j + k < len(sents) and i + k < j and sents[i + k] == sents[j + k]:
+                k += 1
+            if k:
+                length = spans[j + k - 1][1] - spans[j][0]
+                if length >= min_chars and length > best_len:
+                    best, best_len = (spans[i][0], spans[j][0], spans[j + k - 1][1]), length
+    return best
+
+
+def split_block(draft: Draft, block: Block, cuts: Sequence[int]) -> list[Block]:
+    """Split ``block`` at the text offsets ``cuts`` (relative to the block) and return the parts, stripped."""
+    text = draft.block_text(block)
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+    parts: list[Block] = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            parts.append(Block(block.start + a + lead, block.start + a + len(piece.rstrip()), block.label, block.reason))
+    i = draft.blocks.index(block)
+    draft.blocks[i : i + 1] = parts
+    return parts
+
+
+def label_appeal(draft: Draft, block: Block, hits: list[str]) -> None:
+    """Label an appeal block, splitting off a second pasted copy and a cut-off tail as their own entries."""
+    reason = f"appeal ({', '.join(hits[:4])})"
+    run = repeated_run(draft.block_text(block))
+    if not run:
+        block.mark("appeal", reason)
+        return
+    _, second, second_end = run
+    parts = split_block(draft, block, [second, second_end])
+    parts[0].mark("appeal", reason)
+    if len(parts) > 1:
+        parts[1].mark("appeal", "the same appeal pasted again")
+    if len(parts) > 2:
+        tail = draft.block_text(parts[2])
+        cut = not tail.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
+        parts[2].mark("appeal", "cut-off end of the appeal" if cut else reason)
+
+
+def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape]) -> None:
+    """Remove, from inside the article region, what is not article: links, appeals, prompts and repeats."""
+    seen: set[str] = set()
+    for block, s in zip(list(region), shapes):
+        if block.label != BODY:
+            continue
+        text = draft.block_text(block)
+        key = " ".join(text.casefold().split())
+        link = related_link(text) if s.chars <= 400 and not s.ends_sentence else None
+        hits = is_appeal(text)
+        if link:
+            draft.fields.related.append(link)
+            block.mark("related", "related-article link (title – site)")
+        elif s.lexicon_kind in _INSIDE_KINDS and s.lexicon_exact:
+            block.mark(s.lexicon_kind, f"{s.lexicon_kind} prompt inside the article")
+        elif hits:
+            label_appeal(draft, block, hits)
+        elif len(key) >= 40 and key in seen:
+            block.mark("duplicate", "paragraph repeated from earlier in the document")
+        seen.add(key)
+
+
+def label_outside(draft: Draft, blocks: Sequence[Block]) -> None:
+    """Refine removed blocks outside the region: appeals get their copies split out."""
+    for block in list(blocks):
+        hits = is_appeal(draft.block_text(block))
+        if hits:
+            label_appeal(draft, block, hits)
