@@ -12,6 +12,8 @@ from cleaner.classify.features import Shape
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
 
+_COPYRIGHT = regex.compile(r"©|rights reserved", regex.I)
+
 #: Lexicon kinds that are removed even inside the article region when a block is exactly the phrase.
 _INSIDE_KINDS = frozenset({"share", "related", "appeal", "comment"})
 
@@ -21,9 +23,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     """Compile the inline patterns once, at first use."""
     site_word = r"[\p{Lu}\d][\w.&'’]*"
     return {
-        # "Title of another story – Site Name": one sentence, no final stop, a short capitalised site name.
+        # "Title of another story – Site Name": one sentence of six words or more, no final stop, then a dash
+        # and a short capitalised site name (an en or em dash; a plain hyphen only after a longer title).
         "related": regex.compile(
-            rf"(?P<title>[^\n]{{15,300}}?[^\s.!?:;,])\s+[–—-]\s+(?P<site>{site_word}(?:\s+(?:{site_word}|of|the|&)){{0,5}})"
+            rf"(?P<title>(?:\S+\s+){{5,}}?[^\s.!?:;,]*[^\s.!?:;,\d])\s+(?P<dash>[–—-])\s+"
+            rf"(?P<site>{site_word}(?:\s+(?:{site_word}|of|the|&)){{0,4}})"
         ),
         "related_label": regex.compile(r"(?:related|read more|read also|see also|more)\s*:\s*(?P<title>\S.{10,300})", regex.I),
         "sentence": regex.compile(r"\S.*?(?:[.!?…]+[\"'”’)]*(?=\s)|$)", regex.S),
@@ -63,8 +67,9 @@ def related_link(text: str) -> Related | None:
     """
     p = _patterns()
     m = p["related"].fullmatch(text)
-    if m and not p["mid_stop"].search(m["title"]):
-        return Related(m["title"], m["site"])
+    if m and not p["mid_stop"].search(m["title"]) and not _COPYRIGHT.search(text):
+        if m["dash"] != "-" or len(m["title"].split()) >= 8:
+            return Related(m["title"], m["site"])
     m = p["related_label"].fullmatch(text)
     if m and not p["mid_stop"].search(m["title"]):
         title, _, site = m["title"].rpartition(" – ")

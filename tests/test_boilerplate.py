@@ -1,0 +1,100 @@
+"""The boilerplate stage: the seed exactly, inline links, appeals and their pasted copies, repeats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner import clean
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+SEED = EXAMPLES / "deconfliction-hotline.txt"
+
+
+def test_seed_fields_and_body() -> None:
+    """The seed gives its date, caption, credit, tags, related link and exactly the eight article paragraphs."""
+    doc = clean(SEED.read_text(encoding="utf-8"), source=str(SEED))
+    assert doc.date == "2022-11-29"
+    assert (doc.caption, doc.credit) == ("The Pentagon.", "Joshua Roberts")
+    assert doc.tags == ["Russia", "Ukraine", "USA"]
+    assert [(r.title, r.site) for r in doc.related] == [
+        (
+            "Russia denies IAEA full access to Zaporizhzhia nuclear plant after it was rocked by powerful "
+            "explosions this weekend",
+            "Euromaidan Press",
+        )
+    ]
+    paragraphs = doc.body.split("\n\n")
+    assert len(paragraphs) == 8
+    assert paragraphs[0].startswith("The United States initiated a call")
+    assert paragraphs[-1].endswith("in the face of cold winter.")
+    assert "Euromaidan Press" not in doc.body and "Patreon" not in doc.body
+
+
+def test_seed_removed_entries() -> None:
+    """The related link, `Related:`, both appeal copies and the cut-off tail are removed, each with a reason."""
+    doc = clean(SEED.read_text(encoding="utf-8"))
+    kinds = [(r.kind, r.text[:40]) for r in doc.removed]
+    assert kinds == [
+        ("header", "date 2022-11-29 The Pentagon. Photo by J"),
+        ("related", "Russia denies IAEA full access to Zapori"),
+        ("related", "Related:"),
+        ("appeal", "Ukraine needs independent journalism. An"),
+        ("appeal", "Join our community on Patreon and help u"),
+        ("appeal", "Become a patron or see other ways to"),
+        ("tags", "Tags: Russia, Ukraine, USA"),
+    ]
+    appeal = [r for r in doc.removed if r.kind == "appeal"]
+    assert "patreon" in appeal[0].reason
+    assert "again" in appeal[1].reason
+    assert "cut-off" in appeal[2].reason
+    assert appeal[0].text.endswith("Become a Patron!") and appeal[1].text.endswith("cover next.")
+
+
+def test_related_link_is_not_taken_from_a_sentence() -> None:
+    """A sentence with a dash in it stays body; a title–site line becomes a related entry."""
+    prose = "The minister – who spoke on Monday – said the talks would go on for another week at least."
+    text = f"{prose}\n\n{prose.replace('Monday', 'Tuesday')}\n\nFive things to know about the talks – The Daily Planet"
+    doc = clean(text)
+    assert doc.body.count("The minister") == 2
+    assert [r.site for r in doc.related] == ["The Daily Planet"]
+
+
+def test_trailing_boilerplate_is_removed_with_kinds() -> None:
+    """Share prompts, related lists and footers after the article are removed, each with a kind and a reason."""
+    article = [
+        "The council voted on Tuesday to extend the city's bus network to three new districts, a plan that "
+        "residents had asked for since the last election and that the mayor called long overdue.",
+        "Work is expected to begin in the spring, and the first routes should open before the end of next year, "
+        "according to the transport department, which will publish the timetable in the coming weeks.",
+        "Opposition members said the cost had been underestimated, but they voted for the plan after the "
+        "council agreed to review the budget every six months and to publish the figures online.",
+    ]
+    tail = ["Share this:", "Facebook", "Twitter", "Related Posts", "Bus fares to rise in May", "© 2024 City News"]
+    doc = clean("\n\n".join(article + tail))
+    assert doc.body.split("\n\n") == article
+    removed = {r.text: r.kind for r in doc.removed}
+    assert removed["Share this:"] == "share"
+    assert removed["Related Posts"] == "related"
+    assert removed["© 2024 City News"] == "footer"
+    assert all(r.reason for r in doc.removed)
+
+
+def test_repeated_paragraph_is_removed_as_duplicate() -> None:
+    """A paragraph pasted twice inside the article keeps its first copy only."""
+    para = "The storm brought down power lines across the region, leaving thousands without electricity overnight."
+    other = "Crews worked through the night and most homes were reconnected by the morning, the utility said."
+    doc = clean("\n\n".join([para, other, para, other + " More were expected to follow during the day."]))
+    assert doc.body.count(para) == 1
+    assert [r.kind for r in doc.removed] == ["duplicate"]
+
+
+def test_german_article_gets_language_and_keeps_body() -> None:
+    """The language comes from stopwords; prose in German is body."""
+    text = (
+        "Der Stadtrat hat am Dienstag beschlossen, das Busnetz in drei neue Stadtteile zu erweitern, was die "
+        "Bewohner seit der letzten Wahl gefordert hatten.\n\nDie Arbeiten sollen im Frühjahr beginnen, und die "
+        "ersten Linien sollen noch vor dem Ende des nächsten Jahres fahren."
+    )
+    doc = clean(text)
+    assert doc.language == "de"
+    assert doc.body == text
