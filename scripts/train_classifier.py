@@ -76,9 +76,10 @@ def main() -> None:
     ap.add_argument("--check", default=None)
     ap.add_argument("--set", default="seedlike")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--l2", type=float, default=1e-2)
     args = ap.parse_args()
     x, y, _ = dataset(args.fit, args.set)
-    w = fit(x, y)
+    w = fit(x, y, l2=args.l2)
     acc = ((x @ w > 0) == (y > 0)).mean()
     print(f"fit {args.fit}: {len(y)} blocks, {y.mean():.2f} body, accuracy {acc:.3f}")
     if args.check:
