@@ -1,9 +1,10 @@
 """cleaner: turn scraped news-article text into clean, structured, auditable JSON.
 
 >>> from cleaner import clean
->>> doc = clean(" date 2022-11-29 The Pentagon. Photo by Joshua Roberts\\n\\nThe hotline was used once.\\n\\nTags: Russia, USA")
+>>> text = " date 2022-11-29 The Pentagon. Photo by Joshua Roberts\\n\\nThe hotline was used once.\\n\\nTags: A, B"
+>>> doc = clean(text)
 >>> doc.date, doc.caption, doc.credit, doc.tags
-('2022-11-29', 'The Pentagon.', 'Joshua Roberts', ['Russia', 'USA'])
+('2022-11-29', 'The Pentagon.', 'Joshua Roberts', ['A', 'B'])
 >>> doc.body
 'The hotline was used once.'
 """

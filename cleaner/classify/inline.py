@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from functools import cache
 
@@ -29,7 +30,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?P<title>(?:\S+\s+){{5,}}?[^\s.!?:;,]*[^\s.!?:;,\d])\s+(?P<dash>[–—-])\s+"
             rf"(?P<site>{site_word}(?:\s+(?:{site_word}|of|the|&)){{0,4}})"
         ),
-        "related_label": regex.compile(r"(?:related|read more|read also|see also|more)\s*:\s*(?P<title>\S.{10,300})", regex.I),
+        "related_label": regex.compile(
+            r"(?:related|read more|read also|see also|more)\s*:\s*(?P<title>\S.{10,300})", regex.I
+        ),
         "sentence": regex.compile(r"\S.*?(?:[.!?…]+[\"'”’)]*(?=\s)|$)", regex.S),
         "mid_stop": regex.compile(r"[.!?]\s+\p{Lu}"),
     }
@@ -67,9 +70,9 @@ def related_link(text: str) -> Related | None:
     """
     p = _patterns()
     m = p["related"].fullmatch(text)
-    if m and not p["mid_stop"].search(m["title"]) and not _COPYRIGHT.search(text):
-        if m["dash"] != "-" or len(m["title"].split()) >= 8:
-            return Related(m["title"], m["site"])
+    long_enough = m is not None and (m["dash"] != "-" or len(m["title"].split()) >= 8)
+    if m and long_enough and not p["mid_stop"].search(m["title"]) and not _COPYRIGHT.search(text):
+        return Related(m["title"], m["site"])
     m = p["related_label"].fullmatch(text)
     if m and not p["mid_stop"].search(m["title"]):
         title, _, site = m["title"].rpartition(" – ")
@@ -111,11 +114,13 @@ def split_block(draft: Draft, block: Block, cuts: Sequence[int]) -> list[Block]:
     text = draft.block_text(block)
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
     parts: list[Block] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         piece = text[a:b]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            parts.append(Block(block.start + a + lead, block.start + a + len(piece.rstrip()), block.label, block.reason))
+            parts.append(
+                Block(block.start + a + lead, block.start + a + len(piece.rstrip()), block.label, block.reason)
+            )
     i = draft.blocks.index(block)
     draft.blocks[i : i + 1] = parts
     return parts
@@ -142,7 +147,7 @@ def label_appeal(draft: Draft, block: Block, hits: list[str]) -> None:
 def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape]) -> None:
     """Remove, from inside the article region, what is not article: links, appeals, prompts and repeats."""
     seen: set[str] = set()
-    for block, s in zip(list(region), shapes):
+    for block, s in zip(list(region), shapes, strict=False):
         if block.label != BODY:
             continue
         text = draft.block_text(block)

@@ -11,7 +11,9 @@ def assemble(draft: Draft) -> Document:
     text = draft.text
     body_blocks = [b for b in draft.blocks if b.label == BODY]
     paragraphs = [text[b.start : b.end] for b in body_blocks]
-    removed = [Removed(b.label, b.reason, b.start, b.end, text[b.start : b.end]) for b in draft.blocks if b.label != BODY]
+    removed = [
+        Removed(b.label, b.reason, b.start, b.end, text[b.start : b.end]) for b in draft.blocks if b.label != BODY
+    ]
     body = "\n\n".join(paragraphs)
     f = draft.fields
     return Document(

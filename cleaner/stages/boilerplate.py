@@ -18,6 +18,18 @@ def _outside_reason(s: Shape, score: float, after: bool) -> tuple[str, str]:
     return "other", f"not article prose {where} (classifier log-odds {score:+.1f})"
 
 
+def _fallback(shapes: list[Shape], scores: list[float]) -> tuple[int, int]:
+    """Return the best block as the region when no block scores as body but one reads as a sentence.
+
+    A short note ("The meeting is moved to Friday.") has no context to score well; keep it rather than lose it.
+    """
+    i = max(range(len(scores)), key=scores.__getitem__)
+    s = shapes[i]
+    if s.ends_sentence and s.words >= 3 and s.lexicon_kind is None and not s.copyright:
+        return i, i + 1
+    return 0, 0
+
+
 def boilerplate(draft: Draft) -> None:
     """Label every open block: outside the best-scoring article region it is removed, inside it stays body
     unless it is a related link, an appeal, a share prompt or a repeat."""
@@ -30,7 +42,9 @@ def boilerplate(draft: Draft) -> None:
     shapes = [shape(t, lang) for t in texts]
     scores = [logit(row) for row in features(shapes, texts)]
     start, end = best_region(scores)
-    for i, (block, s) in enumerate(zip(open_blocks, shapes)):
+    if start == end:
+        start, end = _fallback(shapes, scores)
+    for i, (block, s) in enumerate(zip(open_blocks, shapes, strict=False)):
         if not start <= i < end:
             block.mark(*_outside_reason(s, scores[i], after=i >= end))
     inline.label_inside(draft, open_blocks[start:end], shapes[start:end])

@@ -20,7 +20,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: they carry meaning in Persian, Indic scripts and emoji.
 _SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
-_CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)])
+_CONTROLS = "".join(chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)])
 _REPLACE = {
     **dict.fromkeys(_SPACES, " "),
     **dict.fromkeys(_INVISIBLE + _CONTROLS, ""),

@@ -1,0 +1,91 @@
+"""Read a time of day next to a date: ``22:03``, ``22:03:00+02:00``, ``10:03 PM``, ``22h03``, ``22 Uhr``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from cleaner.dates import lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A time as written: hour, minute, second, ``am``/``pm`` (or None for 24-hour), and a UTC offset."""
+
+    text: str
+    end: int
+    hour: int
+    minute: int
+    second: int
+    half: str | None
+    offset: str | None
+
+
+@cache
+def _time() -> regex.Pattern[str]:
+    """Return the pattern of a time of day with its optional 12-hour marker, suffix and zone."""
+    am, pm = lexicon.alternation(lexicon.words("am")), lexicon.alternation(lexicon.words("pm"))
+    suffix = lexicon.alternation(lexicon.words("time_suffix"))
+    zone = lexicon.alternation(lexicon.words("zone"))
+    return regex.compile(
+        r"(?P<h>\d{1,2})(?!\d)(?:(?::|h(?=\d))(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?)?(?!\d)"
+        rf"(?:\s*+(?:(?P<am>{am})|(?P<pm>{pm}))(?!\p{{L}}))?"
+        rf"(?:\s*+{suffix}(?!\p{{L}}))?"
+        r"(?:\s*+(?P<off>Z(?![\p{L}\p{N}])|(?:UTC|GMT)?[+−-]\d{1,2}(?::?\d{2})?(?!\d)|(?:UTC|GMT)(?![\p{L}\p{N}]))"
+        rf"|\s*+\(?(?-i:{zone})\)?(?!\p{{L}}))?",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _before_time() -> regex.Pattern[str]:
+    """Return the pattern of what may stand between a date and its time: ``T``, a comma, ``at``, ``um`` ..."""
+    prefix = lexicon.alternation(lexicon.words("time_prefix"))
+    return regex.compile(rf"T(?=\d)|\s*+(?:[,|·@–—-]\s*+)?(?:{prefix}\s++)?", regex.IGNORECASE)
+
+
+@cache
+def _not_offset() -> regex.Pattern[str]:
+    """Return the pattern of characters that are not part of a numeric offset."""
+    return regex.compile(r"[^\d+−-]")
+
+
+def offset(written: str | None) -> str | None:
+    """Return a written UTC offset as ``+HH:MM`` (``Z``, ``UTC``, ``GMT`` are ``+00:00``), or None.
+
+    >>> offset("+0200"), offset("Z"), offset("GMT-5"), offset("UTC+05:30")
+    ('+02:00', '+00:00', '-05:00', '+05:30')
+    """
+    if not written:
+        return None
+    digits = _not_offset().sub("", written.upper().removeprefix("UTC").removeprefix("GMT"))
+    if not digits or digits == "Z":
+        return "+00:00"
+    sign = "-" if digits[0] in "−-" else "+"
+    number = digits[1:]
+    hours, minutes = (number[:-2], number[-2:]) if len(number) > 2 else (number, "00")
+    return f"{sign}{int(hours):02d}:{minutes}"
+
+
+def read_time(text: str, pos: int) -> Clock | None:
+    """Return the time written at ``pos`` of ``text`` (minutes or ``am``/``pm`` required), or None.
+
+    >>> c = read_time("10:03 p.m. EST", 0)
+    >>> c.hour, c.minute, c.half, c.end
+    (10, 3, 'pm', 14)
+    >>> read_time("10 things", 0) is None
+    True
+    """
+    m = _time().match(text, pos)
+    if not m or not (m["mi"] or m["am"] or m["pm"]):
+        return None
+    half = "am" if m["am"] else "pm" if m["pm"] else None
+    return Clock(m[0], m.end(), int(m["h"]), int(m["mi"] or 0), int(m["s"] or 0), half, offset(m["off"]))
+
+
+def read_time_after(text: str, pos: int) -> Clock | None:
+    """Return the time that follows a date ending at ``pos`` (after ``T``, a comma, ``at`` ...), or None."""
+    gap = _before_time().match(text, pos)
+    return read_time(text, gap.end()) if gap else None

@@ -1,0 +1,146 @@
+"""Date strategies, tried in order at one position: each reads one written form and returns a raw candidate.
+
+A candidate is not checked here (``2022-13-45`` is a candidate); :mod:`cleaner.dates.validate` decides.
+Every pattern is compiled on first use and cached; all are anchored and use possessive or bounded quantifiers,
+so a match costs time linear in what it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import regex
+
+from cleaner.dates import lexicon
+
+#: Which of a candidate's two non-year numbers is the day: ``dm`` (day first), ``md`` (month first), or ``?``
+#: (a slashed date such as ``03/04/2022`` that could be read either way).
+Order = Literal["dm", "md", "?"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A date as written: the year, the other two numbers in written order, and which of them is the day."""
+
+    strategy: str
+    text: str
+    end: int
+    year: int
+    parts: tuple[int, int]
+    order: Order
+
+
+_FLAGS = regex.IGNORECASE
+
+
+@cache
+def _iso() -> regex.Pattern[str]:
+    """Return the pattern of a year-first numeric date: ``2022-11-29``, ``2022/11/29``, ``2022.11.29``."""
+    return regex.compile(r"(?P<y>\d{4})(?P<s>[-/.])(?P<a>\d{1,2})(?P=s)(?P<b>\d{1,2})(?!\d)")
+
+
+@cache
+def _dotted() -> regex.Pattern[str]:
+    """Return the pattern of a dotted day-first date: ``29.11.2022``, ``29. 11. 2022``."""
+    return regex.compile(r"(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)")
+
+
+@cache
+def _slashed() -> regex.Pattern[str]:
+    """Return the pattern of a slashed or dashed date with the year last: ``29/11/2022``, ``11-29-2022``."""
+    return regex.compile(r"(?P<a>\d{1,2})(?P<s>[/-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?!\d)")
+
+
+def _month() -> str:
+    """Return the regex of a month name in any language, with an optional period."""
+    return rf"(?P<mon>{lexicon.alternation(lexicon.months())})(?!\p{{L}})\.?"
+
+
+def _day_suffix() -> str:
+    """Return the regex of what may follow a day number: an ordinal ending (``st``, ``er``) or a period."""
+    return rf"(?:{lexicon.alternation(lexicon.words('day_suffix'))}(?!\p{{L}})|\.)?"
+
+
+def _link() -> str:
+    """Return the regex of an optional linking word between date parts (``de``), with its spaces."""
+    return rf"(?:{lexicon.alternation(lexicon.words('link'))}\s++)?"
+
+
+@cache
+def _day_month() -> regex.Pattern[str]:
+    """Return the pattern of a day-first month-name date: ``29 Nov 2022``, ``29 de noviembre de 2022``."""
+    return regex.compile(
+        rf"(?P<a>\d{{1,2}})(?!\d){_day_suffix()}(?:\s++|[-/])?{_link()}{_month()}"
+        rf"(?:,?\s++|[-/]){_link()}(?P<y>\d{{4}})(?!\d)",
+        _FLAGS,
+    )
+
+
+@cache
+def _month_day() -> regex.Pattern[str]:
+    """Return the pattern of a month-first month-name date: ``November 29, 2022``, ``Nov. 29 2022``."""
+    return regex.compile(
+        rf"{_month()}(?:\s++|-)?(?P<b>\d{{1,2}})(?!\d){_day_suffix()}(?:,\s*+|\s++|-)(?P<y>\d{{4}})(?!\d)",
+        _FLAGS,
+    )
+
+
+def _numeric(name: str, pattern: Callable[[], regex.Pattern[str]], order: Order) -> Strategy:
+    """Return a strategy reading a numeric date with ``pattern``, its parts in ``order``."""
+
+    def read(text: str, pos: int) -> Candidate | None:
+        """Read a numeric date at ``pos``."""
+        m = pattern().match(text, pos)
+        if not m:
+            return None
+        return Candidate(name, m[0], m.end(), int(m["y"]), (int(m["a"]), int(m["b"])), order)
+
+    return read
+
+
+def _named(name: str, pattern: Callable[[], regex.Pattern[str]], order: Order) -> Strategy:
+    """Return a strategy reading a month-name date with ``pattern``; the month is looked up in the lexicon."""
+
+    def read(text: str, pos: int) -> Candidate | None:
+        """Read a month-name date at ``pos``."""
+        m = pattern().match(text, pos)
+        if not m:
+            return None
+        month = lexicon.months().get(m["mon"].casefold())
+        if month is None:  # matched case-insensitively, but its case folding is not a written form
+            return None
+        day = int(m["a"] if order == "dm" else m["b"])
+        parts = (day, month) if order == "dm" else (month, day)
+        return Candidate(name, m[0], m.end(), int(m["y"]), parts, order)
+
+    return read
+
+
+Strategy = Callable[[str, int], Candidate | None]
+
+#: The strategies, most specific first; the first that reads a date at the position wins.
+STRATEGIES: tuple[Strategy, ...] = (
+    _numeric("ISO date", _iso, "md"),
+    _numeric("dotted day-first date", _dotted, "dm"),
+    _numeric("slashed numeric date", _slashed, "?"),
+    _named("day-month-name date", _day_month, "dm"),
+    _named("month-name-day date", _month_day, "md"),
+)
+
+
+def read_date(text: str, pos: int) -> Candidate | None:
+    """Return the first candidate any strategy reads at ``pos`` of ``text``, or None.
+
+    >>> read_date("29 листопада 2022 р.", 0).parts
+    (29, 11)
+    >>> read_date("Nov. 29, 2022", 0).text
+    'Nov. 29, 2022'
+    """
+    for strategy in STRATEGIES:
+        found = strategy(text, pos)
+        if found:
+            return found
+    return None
