@@ -23,8 +23,10 @@ def read_page(doc_set: str, page_id: str) -> str:
     return (DEV / doc_set / f"{page_id}.txt").read_text(encoding="utf-8")
 
 
-def body_share(block: str, truth_body: str, _cache: dict[int, Counter[tuple[str, ...]]] = {}) -> float:
+def body_share(block: str, truth_body: str, _cache: dict[int, Counter[tuple[str, ...]]] | None = None) -> float:
     """Return the share of ``block``'s 3-word shingles found in ``truth_body`` (1.0 = all of it is body)."""
+    if _cache is None:
+        _cache = {}
     key = id(truth_body)
     if key not in _cache:
         toks = _TOKEN.findall(truth_body)

@@ -17,7 +17,8 @@ def main(argv: list[str] | None = None) -> None:
     doc_set = argv[0] if argv else "seedlike"
     splits = argv[1:] or ["dev", "wcxb-dev"]
     spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    assert spec and spec.loader
+    assert spec
+    assert spec.loader
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     for split in splits:
@@ -26,7 +27,14 @@ def main(argv: list[str] | None = None) -> None:
         preds = [clean(read_page(doc_set, str(r["id"]))).to_dict() for r in rows]
         dt = time.perf_counter() - t0
         m = score.score(rows, preds, with_fields=doc_set == "seedlike")
-        keys = ["body_f1", "body_precision", "body_recall", "body_word_f1", "date_accuracy", "date_false_rate"]
+        keys = [
+            "body_f1",
+            "body_precision",
+            "body_recall",
+            "body_word_f1",
+            "date_accuracy",
+            "date_false_rate",
+        ]
         if doc_set == "seedlike":
             keys += ["tags_exact_set", "tags_false_rate", "caption_exact"]
         else:

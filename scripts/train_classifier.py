@@ -13,19 +13,18 @@ import argparse
 import json
 from pathlib import Path
 
+import evaluate
 import numpy as np
 from devdata import body_share, read_page, truth_rows
 
-import evaluate
 from cleaner.classify import model
-from cleaner.classify.features import FEATURE_NAMES, features, shape
+from cleaner.classify.features import FEATURE_NAMES, detect_language, features, shape
+from cleaner.config import Config
 from cleaner.pipeline import Draft
 from cleaner.stages.decode import decode
 from cleaner.stages.header import header
 from cleaner.stages.segment import segment
 from cleaner.stages.tags import tags
-from cleaner.config import Config
-from cleaner.classify.features import detect_language
 
 
 def page_blocks(text: str) -> tuple[list[str], list[list[float]]]:
@@ -44,7 +43,7 @@ def dataset(split: str, doc_set: str) -> tuple[np.ndarray, np.ndarray, np.ndarra
     xs, ys, docs = [], [], []
     for k, row in enumerate(truth_rows(split)):
         texts, rows = page_blocks(read_page(doc_set, str(row["id"])))
-        for t, f in zip(texts, rows):
+        for t, f in zip(texts, rows, strict=False):
             xs.append(f)
             ys.append(1.0 if body_share(t, str(row["body"])) >= 0.5 else 0.0)
             docs.append(k)
@@ -87,11 +86,14 @@ def main() -> None:
         print(f"check {args.check}: {len(yc)} blocks, accuracy {((xc @ w > 0) == (yc > 0)).mean():.3f}")
         model.weights = lambda: tuple(float(v) for v in w)  # score the whole pipeline with the fitted weights
         evaluate.main([args.set, args.check])
-    for name, v in sorted(zip(FEATURE_NAMES, w), key=lambda p: -abs(p[1])):
+    for name, v in sorted(zip(FEATURE_NAMES, w, strict=False), key=lambda p: -abs(p[1])):
         print(f"  {name:14} {v:+.3f}")
     if args.out:
-        saved = {"features": list(FEATURE_NAMES), "weights": [round(float(v), 5) for v in w],
-                 "fitted_on": f"{args.set}/{args.fit}"}
+        saved = {
+            "features": list(FEATURE_NAMES),
+            "weights": [round(float(v), 5) for v in w],
+            "fitted_on": f"{args.set}/{args.fit}",
+        }
         args.out.write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
 
 

@@ -46,8 +46,26 @@ def test_spans_tile_any_text(raw: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["", " ", "\n\n\n", "\t \r\n \u00a0 ", "x" * 200_000, "word " * 40_000, "\x00\x01a\x02\n\x7f", "\u202eabc\u2029d"],
-    ids=["empty", "space", "newlines", "whitespace", "giant-line", "giant-words", "controls", "bidi-separators"],
+    [
+        "",
+        " ",
+        "\n\n\n",
+        "\t \r\n \u00a0 ",
+        "x" * 200_000,
+        "word " * 40_000,
+        "\x00\x01a\x02\n\x7f",
+        "\u202eabc\u2029d",
+    ],
+    ids=[
+        "empty",
+        "space",
+        "newlines",
+        "whitespace",
+        "giant-line",
+        "giant-words",
+        "controls",
+        "bidi-separators",
+    ],
 )
 def test_spans_tile_edge_cases(raw: str) -> None:
     """Empty, whitespace-only, giant and control-character inputs are tiled and never raise."""

@@ -26,7 +26,8 @@ FLOORS: dict[str, tuple[float, bool]] = {
 def _scorer(shared_dir: Path) -> ModuleType:
     """Import ../shared/eval/score.py."""
     spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
-    assert spec and spec.loader
+    assert spec
+    assert spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
