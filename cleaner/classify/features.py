@@ -91,11 +91,9 @@ def _lexicon(lang: str | None) -> dict[str, str]:
     """Return {phrase: kind} for the boilerplate phrases of ``lang`` and English (pages mix them)."""
     out: dict[str, str] = {}
     for code in dict.fromkeys([lang or "en", "en"]):
-        for kind, _, phrase in (row for row in resources.table("boilerplate.txt", code) if len(row) >= 3):
-            out.setdefault(phrase.casefold(), kind)
         for row in resources.table("boilerplate.txt", code):
             if len(row) == 2:
-                out.setdefault(row[1].casefold(), row[0])
+                out.setdefault(" ".join(row[1].casefold().split()), row[0])
     return out
 
 
@@ -119,15 +117,38 @@ def lexicon_hit(text: str, lang: str | None) -> tuple[str | None, bool]:
     key = " ".join(key.split())
     if key in lex:
         return lex[key], True
-    # "Related: title", "Read more »", "Share on Facebook Twitter": a phrase then a short tail.
+    # "Related: title", "Read more »", "Share on Facebook Twitter": a phrase then a short tail, not a sentence.
     head, sep, _ = key.partition(":")
-    if sep and head in lex:
+    if sep and head in lex and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END:
         return lex[head], False
     words = key.split()
     for n in (4, 3, 2):
         if len(words) > n and len(words) <= n + 4 and " ".join(words[:n]) in lex:
             return lex[" ".join(words[:n])], False
     return None, False
+
+
+def leading_phrase(text: str, lang: str | None) -> str | None:
+    """Return the kind when ``text`` (a short block) opens with a boilerplate phrase of two words or more (the tail
+    may be long: "Share this article on Facebook, Twitter ..."), or with a phrase, a colon and no sentence.
+
+    >>> leading_phrase("Share this article on Facebook, Twitter or by email.", "en")
+    'share'
+    >>> leading_phrase("Home prices rose again in March.", "en") is None
+    True
+    """
+    if len(text) > 300:
+        return None
+    lex = _lexicon(lang)
+    key = " ".join(_KEY_STRIP.sub("", text.casefold()).split())
+    head, sep, _ = key.partition(":")
+    if sep and head in lex and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END:
+        return lex[head]
+    words = key.split()
+    for n in (4, 3, 2):
+        if len(words) > n and " ".join(words[:n]) in lex:
+            return lex[" ".join(words[:n])]
+    return None
 
 
 def shape(text: str, lang: str | None) -> Shape:

@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from cleaner import resources
-from cleaner.classify.features import Shape
+from cleaner.classify.features import Shape, leading_phrase
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
 
@@ -39,25 +39,57 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 
 
 @cache
-def _appeal_phrases() -> tuple[str, ...]:
-    """Return every language's appeal phrases, case-folded."""
-    return tuple(p.casefold() for p in resources.all_lines("appeals.txt"))
+def _appeal_phrases() -> dict[str, int]:
+    """Return every language's appeal phrases, case-folded, with their weights."""
+    out: dict[str, int] = {}
+    for lang in resources.languages():
+        for row in resources.table("appeals.txt", lang):
+            if len(row) == 2 and row[0].isdigit():
+                out.setdefault(row[1].casefold(), int(row[0]))
+    return out
+
+
+def _whole_words(phrase: str, text: str) -> bool:
+    """Tell whether ``phrase`` occurs in ``text`` as whole words ("support us", not "support user")."""
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(phrase, start + 1)
+    return False
 
 
 def appeal_hits(text: str) -> list[str]:
-    """Return the appeal phrases found in ``text``.
+    """Return the appeal phrases found in ``text``, strongest first.
 
     >>> appeal_hits("Join our community on Patreon. Become a patron!")
     ['patreon', 'become a patron', 'join our community']
     """
     folded = text.casefold()
-    return [p for p in _appeal_phrases() if p in folded]
+    hits = [(w, p) for p, w in _appeal_phrases().items() if p in folded and _whole_words(p, folded)]
+    hits = [(w, p) for w, p in hits if not any(p != q and p in q for _, q in hits)]  # "sign up for" in a longer one
+    return [p for _, p in sorted(hits, key=lambda h: -h[0])]
+
+
+def appeal_weight(hits: Sequence[str]) -> int:
+    """Return the total weight of appeal phrases ``hits``."""
+    phrases = _appeal_phrases()
+    return sum(phrases[h] for h in hits)
 
 
 def is_appeal(text: str) -> list[str]:
-    """Return the hits that make ``text`` an appeal (two distinct, or one in a short paragraph), else []."""
+    """Return the hits that make ``text`` an appeal (weight 3, or a strong phrase in a short paragraph), else [].
+
+    >>> is_appeal("Advanced features require a subscription.")
+    []
+    >>> is_appeal("Sign up for our newsletter to get the news in your inbox.")
+    ['sign up for our newsletter', 'in your inbox']
+    """
     hits = appeal_hits(text)
-    return hits if len(hits) >= 2 or (hits and len(text) < 200) else []
+    weight = appeal_weight(hits)
+    strong = bool(hits) and _appeal_phrases()[hits[0]] >= 2
+    return hits if weight >= 3 or (strong and len(text) < 200) else []
 
 
 def related_link(text: str) -> Related | None:
@@ -142,6 +174,39 @@ def label_appeal(draft: Draft, block: Block, hits: list[str]) -> None:
         tail = draft.block_text(parts[2])
         cut = not tail.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
         parts[2].mark("appeal", "cut-off end of the appeal" if cut else reason)
+
+
+def _edge_kind(text: str, s: Shape, lang: str | None) -> tuple[str, str] | None:
+    """Return (kind, reason) when a block at the edge of the article is a prompt, link or appeal, else None."""
+    if s.lexicon_kind:
+        return s.lexicon_kind, f"{s.lexicon_kind} phrase at the edge of the article"
+    if s.chars > 300:
+        return None
+    kind = leading_phrase(text, lang)
+    if kind:
+        return kind, f"opens with a {kind} phrase, at the edge of the article"
+    hits = appeal_hits(text)
+    if hits:
+        return "appeal", f"appeal ({', '.join(hits[:4])}) at the edge of the article"
+    return None
+
+
+def trim_edges(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape], lang: str | None) -> tuple[int, int]:
+    """Label the prompts, links and appeals at both ends of the region; return the ``[start, end)`` left."""
+    start, end = 0, len(region)
+    while end > start:
+        found = _edge_kind(draft.block_text(region[end - 1]), shapes[end - 1], lang)
+        if not found:
+            break
+        region[end - 1].mark(*found)
+        end -= 1
+    while start < end:
+        found = _edge_kind(draft.block_text(region[start]), shapes[start], lang)
+        if not found:
+            break
+        region[start].mark(*found)
+        start += 1
+    return start, end
 
 
 def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape]) -> None:

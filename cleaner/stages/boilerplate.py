@@ -47,5 +47,7 @@ def boilerplate(draft: Draft) -> None:
     for i, (block, s) in enumerate(zip(open_blocks, shapes, strict=False)):
         if not start <= i < end:
             block.mark(*_outside_reason(s, scores[i], after=i >= end))
+    first, last = inline.trim_edges(draft, open_blocks[start:end], shapes[start:end], lang)
+    start, end = start + first, start + last
     inline.label_inside(draft, open_blocks[start:end], shapes[start:end])
     inline.label_outside(draft, open_blocks[:start] + open_blocks[end:])
