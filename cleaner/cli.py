@@ -1,11 +1,352 @@
-"""Placeholder CLI."""
+"""The ``cleaner`` command line: read the inputs, build a Config, call the core, write the results.
 
+Only this module imports click, and it holds no cleaning logic: ``clean_bytes`` and ``clean`` do the work.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
 import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, cast
 
-from cleaner import clean
+import click
+
+from cleaner import __version__, clean, clean_bytes, files
+from cleaner.config import Config, DateOrder
+from cleaner.document import FIELDS, Document
+from cleaner.errors import CleanerError, DecodeError, ExitStatus
+
+#: Every field ``--fields`` may name: the document's, plus ``record`` for ``--input-format jsonl``.
+OUTPUT_FIELDS: tuple[str, ...] = (*FIELDS, "record")
+#: What separates two bodies in ``--format text``: a form feed alone on a line (decoding drops form feeds).
+TEXT_SEPARATOR = b"\f\n"
 
 
+def shown(name: str) -> str:
+    """Return ``name`` quoted, with control and invisible characters escaped, safe to print on a terminal.
+
+    >>> print(shown("a\\x1b[31mb.txt"))
+    'a\\x1b[31mb.txt'
+    """
+    return repr(name)
+
+
+def _safe(message: str) -> str:
+    """Return ``message`` with every character that could drive a terminal escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+
+
+def _stdout() -> BinaryIO:
+    """Return standard output as bytes, looked up when needed (a test runner swaps ``sys.stdout``)."""
+    if sys.stdout is None:  # started with file descriptor 1 closed
+        _error("standard output is closed; save with -o PATH")
+        raise click.exceptions.Exit(ExitStatus.FAILED)
+    return sys.stdout.buffer
+
+
+def _stdin() -> BinaryIO:
+    """Return standard input as bytes, looked up only when an input is ``-``; fail if it is closed."""
+    if sys.stdin is None:  # started with file descriptor 0 closed
+        raise OSError(errno.EBADF, "standard input is closed")
+    return sys.stdin.buffer
+
+
+def _error(message: str) -> None:
+    """Print one error line on stderr."""
+    click.echo(f"cleaner: error: {_safe(message)}", err=True)
+
+
+class _Group(click.Group):
+    """A command group whose commands end quietly when stdout's reader goes away or on Ctrl-C."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the chosen command, then flush stdout; map a closed pipe and an interrupt to exit statuses."""
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                if sys.stdout is not None:
+                    sys.stdout.flush()
+        except BrokenPipeError:
+            files.silence(_stdout())
+            ctx.exit(ExitStatus.BROKEN_PIPE)
+        except KeyboardInterrupt:
+            ctx.exit(ExitStatus.INTERRUPTED)
+
+
+class _Writer:
+    """Write documents in one format to one binary stream, with the separators that format needs."""
+
+    def __init__(self, stream: BinaryIO, fmt: str, *, removed: bool, fields: tuple[str, ...] | None) -> None:
+        """Write to ``stream`` in ``fmt``; ``removed`` and ``fields`` shape each JSON object."""
+        self.stream, self.fmt, self.removed, self.fields = stream, fmt, removed, fields
+        self.count = 0
+
+    def write(self, doc: Document, record: dict[str, Any] | None = None) -> None:
+        """Write one document (and the other fields of its input record, if any), then flush."""
+        if self.fmt == "text":
+            data = doc.body.encode("utf-8", "backslashreplace") + b"\n"
+            if self.count:
+                data = TEXT_SEPARATOR + data
+        else:
+            obj = doc.to_dict(removed=self.removed)
+            if record is not None:
+                obj["record"] = record
+            if self.fields is not None:
+                obj = {k: obj[k] for k in self.fields if k in obj}
+            data = _json_bytes(obj, indent=2 if self.fmt == "json" else None)
+        _write_all(self.stream, data)
+        self.stream.flush()  # a reader downstream sees each document as soon as it is done
+        self.count += 1
+
+
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write all of ``data``; a buffered stream may take part of a large write when its reader goes away."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:  # a stream that takes nothing would loop forever; it is as good as closed
+            raise BrokenPipeError("the output stream accepts no more data")
+        view = view[written:]
+
+
+def _json_bytes(obj: Any, *, indent: int | None) -> bytes:
+    """Return ``obj`` as one JSON text in UTF-8 and a newline; compact unless ``indent`` is given."""
+    separators = (",", ": ") if indent else (",", ":")
+    text = json.dumps(obj, ensure_ascii=False, indent=indent, separators=separators)
+    try:
+        return text.encode("utf-8") + b"\n"
+    except UnicodeEncodeError:  # a lone surrogate from a JSON record: keep it, as a \u escape
+        return json.dumps(obj, indent=indent, separators=separators).encode("ascii") + b"\n"
+
+
+class _Job:
+    """Turn input names into documents, reporting each input that fails and counting the failures."""
+
+    def __init__(self, config: Config, input_format: str, text_field: str) -> None:
+        """Clean with ``config``; read each input as one text, or as JSON Lines records of ``text_field``."""
+        self.config, self.input_format, self.text_field = config, input_format, text_field
+        self.failures = 0
+
+    def fail(self, message: str) -> None:
+        """Report one failed input (or record) on stderr and count it."""
+        _error(message)
+        self.failures += 1
+
+    def documents(self, name: str) -> Iterator[tuple[Document, dict[str, Any] | None]]:
+        """Yield each document of input ``name`` with its record's other fields (None for a text input)."""
+        try:
+            if self.input_format == "jsonl":
+                yield from self._records(name)
+                return
+            data = files.read_input(name, _stdin)
+        except OSError as exc:
+            self.fail(f"cannot read {shown(name)}: {exc.strerror or exc}")
+            return
+        try:
+            doc = clean_bytes(data, config=self.config, source=name)
+        except CleanerError as exc:
+            self.fail(f"cannot clean {shown(name)}: {_explain(exc)}")
+            return
+        yield doc, None
+
+    def _records(self, name: str) -> Iterator[tuple[Document, dict[str, Any] | None]]:
+        """Yield the document of each JSON Lines record of ``name``; a bad record is reported and skipped."""
+        for lineno, line in files.input_lines(name, _stdin):
+            source = f"{name}:{lineno}"
+            try:
+                parsed = files.parse_record(line, self.text_field, self.config.encoding)
+                if parsed is None:
+                    continue
+                doc = clean(parsed[0], config=self.config, source=source)
+            except CleanerError as exc:
+                self.fail(f"cannot clean {shown(source)}: {exc}")
+                continue
+            yield doc, parsed[1]
+
+
+def _explain(exc: CleanerError) -> str:
+    """Return the message of ``exc`` with a hint on how to get past it."""
+    if isinstance(exc, DecodeError):
+        return f"{exc}; try another --encoding, or none to detect it"
+    return str(exc)
+
+
+def _parse_fields(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    """Return the fields named in ``--fields a,b,c``, refusing unknown ones."""
+    if value is None:
+        return None
+    names = tuple(dict.fromkeys(n.strip() for n in value.split(",") if n.strip()))
+    unknown = [n for n in names if n not in OUTPUT_FIELDS]
+    if unknown or not names:
+        raise click.BadParameter(
+            f"unknown field(s) {', '.join(map(shown, unknown)) or '(none given)'}; "
+            f"valid fields: {', '.join(OUTPUT_FIELDS)}"
+        )
+    return names
+
+
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Return ``value`` if Python knows it as a text encoding."""
+    if value is not None:
+        try:
+            b"a".decode(value)  # not b"": Python skips the codec lookup for empty input
+        except UnicodeDecodeError:
+            pass  # a real text codec that needs more than one byte, such as utf-16
+        except LookupError:
+            raise click.BadParameter(f"unknown text encoding {shown(value)}; try utf-8, cp1252 or latin-1") from None
+    return value
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="cleaner", message="%(prog)s %(version)s")
 def main() -> None:
-    """Print the JSON of the file named first."""
-    with open(sys.argv[1], encoding="utf-8") as f:
-        print(clean(f.read(), source=sys.argv[1]).to_json(indent=2))
+    """Turn scraped news-article text into clean, structured, auditable JSON."""
+
+
+@main.command("clean")
+@click.argument("inputs", nargs=-1, metavar="[FILE|-]...")
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Save instead of printing, atomically. A FILE gets every document; an existing directory, or a PATH "
+    "ending in '/', gets one file per input: PATH/<input stem>.json (.jsonl for JSON Lines input, .txt for "
+    "--format text).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text"]),
+    help="json: indented objects; jsonl: one compact object per line; text: the body only, bodies separated "
+    "by a line holding a form feed. Default: json on a terminal, jsonl otherwise.",
+)
+@click.option(
+    "--fields",
+    callback=_parse_fields,
+    metavar="A,B,...",
+    help=f"Keep only these fields, in this order ({', '.join(OUTPUT_FIELDS)}).",
+)
+@click.option("--no-removed", is_flag=True, help="Leave out the audit trail: the removed and body_spans fields.")
+@click.option(
+    "--date-order",
+    type=click.Choice(["auto", "dmy", "mdy"]),
+    default="auto",
+    show_default=True,
+    help="How to read an ambiguous numeric date such as 03/04/2022; auto leaves it out with a warning.",
+)
+@click.option(
+    "--encoding",
+    callback=_check_encoding,
+    metavar="NAME",
+    help="Decode the input with this encoding instead of UTF-8 plus detection.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="text: each input is one article; jsonl: each line is a JSON record whose --text-field is one.",
+)
+@click.option(
+    "--text-field",
+    metavar="NAME",
+    help="With --input-format jsonl: the field that holds the article text.  [default: text]",
+)
+@click.pass_context
+def clean_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str | None,
+    fields: tuple[str, ...] | None,
+    no_removed: bool,
+    date_order: str,
+    encoding: str | None,
+    input_format: str,
+    text_field: str | None,
+) -> None:
+    """Clean articles and print each as a JSON object.
+
+    One input gives one JSON object, several give JSON Lines in the order given. Each object's source is the
+    path as given, '-' for standard input (read when no FILE is named), or FILE:LINE for a JSON Lines record.
+    A missing or unreadable input is reported on stderr, the others are still cleaned, and the exit status
+    is 1.
+    """
+    names = list(inputs) or [files.STDIN]
+    if not inputs and sys.stdin is not None and sys.stdin.isatty():
+        raise click.UsageError("no input: name one or more FILEs, or pipe text in (or name '-' to type it)")
+    if names.count(files.STDIN) > 1:
+        raise click.UsageError("standard input ('-') can be read only once")
+    if fmt == "text" and (fields is not None or no_removed):
+        raise click.UsageError("--fields and --no-removed shape JSON; --format text prints only the body")
+    if text_field is not None and input_format != "jsonl":
+        raise click.UsageError("--text-field needs --input-format jsonl")
+    config = Config(date_order=cast("DateOrder", date_order), encoding=encoding)
+    job = _Job(config, input_format, text_field or "text")
+    shape: dict[str, Any] = {"removed": not no_removed, "fields": fields}
+    if output is None or output == "-":
+        stdout = _stdout()
+        writer = _Writer(stdout, fmt or ("json" if stdout.isatty() else "jsonl"), **shape)
+        for name in names:
+            for doc, record in job.documents(name):
+                writer.write(doc, record)
+    elif output.endswith("/") or Path(output).is_dir():
+        _save_each(job, names, Path(output), fmt or "jsonl", shape)
+    else:
+        _save_all(job, names, Path(output), fmt or "jsonl", shape)
+    ctx.exit(ExitStatus.FAILED if job.failures else ExitStatus.OK)
+
+
+def _save_all(job: _Job, names: list[str], path: Path, fmt: str, shape: dict[str, Any]) -> None:
+    """Write the documents of every input to the one file ``path``, replacing it when all are done."""
+    try:
+        with files.atomic_writer(path) as f:
+            writer = _Writer(f, fmt, **shape)
+            for name in names:
+                for doc, record in job.documents(name):
+                    writer.write(doc, record)
+    except OSError as exc:
+        job.fail(f"cannot write {shown(str(path))}: {exc.strerror or exc}")
+
+
+def _save_each(job: _Job, names: list[str], folder: Path, fmt: str, shape: dict[str, Any]) -> None:
+    """Write the documents of each input to ``folder/<stem><suffix>``; an input with none gets no file."""
+    suffix = ".txt" if fmt == "text" else ".jsonl" if job.input_format == "jsonl" else ".json"
+    targets = {name: files.output_path(folder, name, suffix) for name in names}
+    seen: dict[Path, str] = {}
+    for name, target in targets.items():
+        if target in seen:
+            raise click.UsageError(
+                f"{shown(seen[target])} and {shown(name)} would both be saved as {shown(str(target))}"
+            )
+        seen[target] = name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        job.fail(f"cannot create the folder {shown(str(folder))}: {exc.strerror or exc}")
+        return
+    for name, target in targets.items():
+        docs = job.documents(name)
+        first = next(docs, None)
+        if first is None:
+            continue
+        try:
+            with files.atomic_writer(target) as f:
+                writer = _Writer(f, fmt, **shape)
+                writer.write(*first)
+                for doc, record in docs:
+                    writer.write(doc, record)
+        except OSError as exc:
+            job.fail(f"cannot write {shown(str(target))}: {exc.strerror or exc}")
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the objects that 'cleaner clean' writes."""
+    from cleaner.document import JSON_SCHEMA
+
+    _write_all(_stdout(), _json_bytes(JSON_SCHEMA, indent=2))

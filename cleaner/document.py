@@ -35,7 +35,13 @@ class Removed:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON object of this entry."""
-        return {"kind": self.kind, "reason": self.reason, "start": self.start, "end": self.end, "text": self.text}
+        return {
+            "kind": self.kind,
+            "reason": self.reason,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +131,10 @@ class Document:
         """Return the document as JSON text (UTF-8 characters kept, not escaped)."""
         separators = (",", ": ") if indent else (",", ":")
         return json.dumps(
-            self.to_dict(removed=removed, fields=fields), ensure_ascii=False, indent=indent, separators=separators
+            self.to_dict(removed=removed, fields=fields),
+            ensure_ascii=False,
+            indent=indent,
+            separators=separators,
         )
 
 
@@ -160,7 +169,10 @@ JSON_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
-        "source": {**_NULLABLE_STRING, "description": "the input as given: a path, '-' for stdin, FILE:LINE for JSONL"},
+        "source": {
+            **_NULLABLE_STRING,
+            "description": "the input as given: a path, '-' for stdin, FILE:LINE for JSONL",
+        },
         "date": {
             "type": ["string", "null"],
             "pattern": r"^\d{4}-\d{2}-\d{2}$",
@@ -189,9 +201,10 @@ JSON_SCHEMA: dict[str, Any] = {
                 "additionalProperties": False,
                 "required": ["kind", "reason", "start", "end", "text"],
                 "properties": {
-                    "kind": {"enum": sorted(REMOVED_KINDS), "description": "; ".join(
-                        f"{k}: {v}" for k, v in REMOVED_KINDS.items()
-                    )},
+                    "kind": {
+                        "enum": sorted(REMOVED_KINDS),
+                        "description": "; ".join(f"{k}: {v}" for k, v in REMOVED_KINDS.items()),
+                    },
                     "reason": {"type": "string"},
                     "start": _COUNT,
                     "end": _COUNT,
@@ -203,13 +216,17 @@ JSON_SCHEMA: dict[str, Any] = {
             "type": "object",
             "additionalProperties": False,
             "required": ["chars", "body_chars", "paragraphs", "removed_chars"],
-            "properties": {k: _COUNT for k in ("chars", "body_chars", "paragraphs", "removed_chars")},
+            "properties": dict.fromkeys(("chars", "body_chars", "paragraphs", "removed_chars"), _COUNT),
         },
         "warnings": {"type": "array", "items": {"type": "string"}},
         "body_spans": {
             "type": "array",
             "description": "[start, end) of each body paragraph in the normalised text",
             "items": {"type": "array", "items": _COUNT, "minItems": 2, "maxItems": 2},
+        },
+        "record": {
+            "type": "object",
+            "description": "with --input-format jsonl: the input record's other fields, as read",
         },
     },
 }

@@ -13,6 +13,7 @@ class ExitStatus(IntEnum):
     USAGE = 2  #: bad options or arguments
     LOCKED = 75  #: another run holds the lock (EX_TEMPFAIL)
     INTERRUPTED = 130  #: stopped by SIGINT; finished work is kept
+    BROKEN_PIPE = 141  #: the reader of stdout went away (128 + SIGPIPE, what a shell reports for ``cat``)
 
 
 class CleanerError(Exception):
