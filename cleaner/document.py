@@ -10,6 +10,7 @@ from typing import Any
 REMOVED_KINDS: dict[str, str] = {
     "header": "the date header line (date, caption, credit moved to their fields)",
     "tags": "the tags line (tags moved to the tags field)",
+    "title": "the headline or the page title (the headline moved to the title field)",
     "related": "a related-article link or a related/read-more list",
     "appeal": "a donation, subscription, newsletter or membership appeal",
     "share": "a share or follow prompt",

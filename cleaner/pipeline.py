@@ -12,13 +12,14 @@ from cleaner.stages.body import body
 from cleaner.stages.boilerplate import boilerplate
 from cleaner.stages.decode import decode
 from cleaner.stages.header import header
+from cleaner.stages.headline import headline
 from cleaner.stages.segment import segment
 from cleaner.stages.tags import tags
 
 Stage = Callable[[Draft], None]
 
 #: Every stage, in the order it runs; each reads the draft and adds labels or fields.
-STAGES: tuple[Stage, ...] = (decode, segment, header, tags, boilerplate, body)
+STAGES: tuple[Stage, ...] = (decode, segment, header, tags, boilerplate, headline, body)
 
 _DEFAULT = Config()
 

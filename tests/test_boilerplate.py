@@ -89,12 +89,20 @@ def test_trailing_boilerplate_is_removed_with_kinds() -> None:
 
 
 def test_repeated_paragraph_is_removed_as_duplicate() -> None:
-    """A paragraph pasted twice inside the article keeps its first copy only."""
+    """A paragraph pasted twice in a row inside the article keeps its first copy only."""
     para = "The storm brought down power lines across the region, leaving thousands without electricity overnight."
     other = "Crews worked through the night and most homes were reconnected by the morning, the utility said."
-    doc = clean("\n\n".join([para, other, para, other + " More were expected to follow during the day."]))
+    doc = clean("\n\n".join([para, para, other, other + " More were expected to follow during the day."]))
     assert doc.body.count(para) == 1
     assert [r.kind for r in doc.removed] == ["duplicate"]
+
+
+def test_paragraph_repeated_further_down_stays() -> None:
+    """A paragraph that comes back later (a summary, a refrain) is the author's: both copies stay."""
+    para = "The storm brought down power lines across the region, leaving thousands without electricity overnight."
+    other = "Crews worked through the night and most homes were reconnected by the morning, the utility said."
+    doc = clean("\n\n".join([para, other, para]))
+    assert doc.body.count(para) == 2
 
 
 def test_german_article_gets_language_and_keeps_body() -> None:

@@ -21,21 +21,22 @@ _INSIDE_KINDS = frozenset({"share", "related", "appeal", "comment"})
 
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
-    """Compile the inline patterns once, at first use."""
-    site_word = r"[\p{Lu}\d][\w.&'’]*"
+    """Compile the inline patterns once, at first use; each is linear (no nested or overlapping quantifiers)."""
+    site_word = r"[\p{Lu}\d][\w.&'’]*+"
     return {
-        # "Title of another story – Site Name": one sentence of six words or more, no final stop, then a dash
-        # and a short capitalised site name (an en or em dash; a plain hyphen only after a longer title).
-        "related": regex.compile(
-            rf"(?P<title>(?:\S+\s+){{5,}}?[^\s.!?:;,]*[^\s.!?:;,\d])\s+(?P<dash>[–—-])\s+"
-            rf"(?P<site>{site_word}(?:\s+(?:{site_word}|of|the|&)){{0,4}})"
-        ),
+        "site": regex.compile(rf"{site_word}(?:\s++(?:{site_word}|of|the|&)){{0,4}}"),
         "related_label": regex.compile(
-            r"(?:related|read more|read also|see also|more)\s*:\s*(?P<title>\S.{10,300})", regex.I
+            r"(?:related|read more|read also|see also|more)\s*+:\s*+(?P<title>\S.{10,300})", regex.I | regex.S
         ),
-        "sentence": regex.compile(r"\S.*?(?:[.!?…]+[\"'”’)]*(?=\s)|$)", regex.S),
+        # a sentence ends at a run of stops (and closing quotes) followed by white space
+        "sentence_end": regex.compile(r"(?<![.!?…])[.!?…]++[\"'”’)]*+(?=\s)"),  # a run is tried once, from its start
         "mid_stop": regex.compile(r"[.!?]\s+\p{Lu}"),
+        "blank": regex.compile(r"\s*+"),
     }
+
+
+#: The dashes between a related link's title and its site, the plain hyphen last (it needs a longer title).
+_DASHES = (" – ", " — ", " - ")
 
 
 @cache
@@ -95,16 +96,32 @@ def is_appeal(text: str) -> list[str]:
 def related_link(text: str) -> Related | None:
     """Return the link when ``text`` is a ``Title – Site Name`` line.
 
+    The title is one sentence of six words or more with no final stop; the site a short capitalised name after an
+    en or em dash, or after a plain hyphen when the title has eight words or more.
+
     >>> related_link("Russia denies IAEA full access to the plant after explosions – Euromaidan Press")
     Related(title='Russia denies IAEA full access to the plant after explosions', site='Euromaidan Press')
     >>> related_link("The talks ended on Monday, officials said.") is None
     True
     """
     p = _patterns()
-    m = p["related"].fullmatch(text)
-    long_enough = m is not None and (m["dash"] != "-" or len(m["title"].split()) >= 8)
-    if m and long_enough and not p["mid_stop"].search(m["title"]) and not _COPYRIGHT.search(text):
-        return Related(m["title"], m["site"])
+    for dash in _DASHES:
+        cut = text.rfind(dash)
+        if cut < 0:
+            continue
+        title, site = text[:cut].strip(), text[cut + len(dash) :].strip()
+        words = len(title.split())
+        if (
+            words >= (8 if dash == " - " else 6)
+            and title[-1:] not in ".!?:;,"
+            and not title[-1:].isdigit()
+            and "\n" not in text
+            and p["site"].fullmatch(site)
+            and not p["mid_stop"].search(title)
+            and not _COPYRIGHT.search(text)
+        ):
+            return Related(title, site)
+        break
     m = p["related_label"].fullmatch(text)
     if m and not p["mid_stop"].search(m["title"]):
         title, _, site = m["title"].rpartition(" – ")
@@ -118,7 +135,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> sentence_spans("One. Two! Three")
     [(0, 4), (5, 9), (10, 15)]
     """
-    return [m.span() for m in _patterns()["sentence"].finditer(text)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    blank = _patterns()["blank"]
+    for m in _patterns()["sentence_end"].finditer(text):
+        lead = blank.match(text, start, m.end()).end()  # \s*+ always matches
+        if lead < m.end():
+            spans.append((lead, m.end()))
+        start = m.end()
+    lead = blank.match(text, start).end()
+    tail = len(text.rstrip())
+    if lead < tail:
+        spans.append((lead, tail))
+    return spans
 
 
 def repeated_run(text: str, min_chars: int = 60) -> tuple[int, int, int] | None:
@@ -153,7 +182,7 @@ def split_block(draft: Draft, block: Block, cuts: Sequence[int]) -> list[Block]:
             parts.append(
                 Block(block.start + a + lead, block.start + a + len(piece.rstrip()), block.label, block.reason)
             )
-    i = draft.blocks.index(block)
+    i = next(k for k, b in enumerate(draft.blocks) if b is block)
     draft.blocks[i : i + 1] = parts
     return parts
 
@@ -191,27 +220,32 @@ def _edge_kind(text: str, s: Shape, lang: str | None) -> tuple[str, str] | None:
     return None
 
 
+def _trim(draft: Draft, block: Block, s: Shape, lang: str | None) -> bool:
+    """Label ``block`` at the edge of the article when it is a prompt, link or appeal; tell whether it was."""
+    text = draft.block_text(block)
+    found = _edge_kind(text, s, lang)
+    if found:
+        block.mark(*found)
+        return True
+    hits = is_appeal(text)
+    if hits:
+        label_appeal(draft, block, hits)
+    return bool(hits)
+
+
 def trim_edges(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape], lang: str | None) -> tuple[int, int]:
     """Label the prompts, links and appeals at both ends of the region; return the ``[start, end)`` left."""
     start, end = 0, len(region)
-    while end > start:
-        found = _edge_kind(draft.block_text(region[end - 1]), shapes[end - 1], lang)
-        if not found:
-            break
-        region[end - 1].mark(*found)
+    while end > start and _trim(draft, region[end - 1], shapes[end - 1], lang):
         end -= 1
-    while start < end:
-        found = _edge_kind(draft.block_text(region[start]), shapes[start], lang)
-        if not found:
-            break
-        region[start].mark(*found)
+    while start < end and _trim(draft, region[start], shapes[start], lang):
         start += 1
     return start, end
 
 
 def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape]) -> None:
     """Remove, from inside the article region, what is not article: links, appeals, prompts and repeats."""
-    seen: set[str] = set()
+    previous = ""
     for block, s in zip(list(region), shapes, strict=False):
         if block.label != BODY:
             continue
@@ -226,14 +260,17 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
             block.mark(s.lexicon_kind, f"{s.lexicon_kind} prompt inside the article")
         elif hits:
             label_appeal(draft, block, hits)
-        elif len(key) >= 40 and key in seen:
-            block.mark("duplicate", "paragraph repeated from earlier in the document")
-        seen.add(key)
+        elif len(key) >= 40 and key == previous:
+            block.mark("duplicate", "paragraph pasted twice in a row")
+        previous = key
 
 
 def label_outside(draft: Draft, blocks: Sequence[Block]) -> None:
     """Refine removed blocks outside the region: appeals get their copies split out."""
-    for block in list(blocks):
+    present = {id(b) for b in draft.blocks}
+    for block in blocks:
+        if id(block) not in present:  # already split into its copies at the edge of the article
+            continue
         hits = is_appeal(draft.block_text(block))
         if hits:
             label_appeal(draft, block, hits)

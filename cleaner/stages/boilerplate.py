@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from cleaner.classify import inline
 from cleaner.classify.features import Shape, detect_language, features, shape
 from cleaner.classify.model import best_region, logit
@@ -25,7 +27,7 @@ def _fallback(shapes: list[Shape], scores: list[float]) -> tuple[int, int]:
     """
     i = max(range(len(scores)), key=scores.__getitem__)
     s = shapes[i]
-    if s.ends_sentence and s.words >= 3 and s.lexicon_kind is None and not s.copyright:
+    if s.ends_sentence and s.words >= 2 and s.lexicon_kind is None and not s.copyright:
         return i, i + 1
     return 0, 0
 
@@ -41,7 +43,9 @@ def boilerplate(draft: Draft) -> None:
     draft.fields.language = lang
     shapes = [shape(t, lang) for t in texts]
     scores = [logit(row) for row in features(shapes, texts)]
-    start, end = best_region(scores)
+    # A block weighs by the log of its length: a long paragraph of prose outweighs a short heading or list item
+    # between two paragraphs, while a run of short menu lines still adds up.
+    start, end = best_region([sc * math.log1p(s.chars) for sc, s in zip(scores, shapes, strict=True)])
     if start == end:
         start, end = _fallback(shapes, scores)
     for i, (block, s) in enumerate(zip(open_blocks, shapes, strict=False)):

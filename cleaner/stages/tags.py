@@ -137,16 +137,34 @@ def _glued(text: str, start: int, end: int) -> Found | None:
     return Found(last.start("label"), tags, f"tags line glued to the text before it (label {label!r})")
 
 
+def _last_paragraph(draft: Draft, most: int = 50) -> int:
+    """Return the index of the first block of the last paragraph (its lines may be separate blocks)."""
+    i = len(draft.blocks) - 1
+    while i > 0 and len(draft.blocks) - i < most:
+        gap = draft.text[draft.blocks[i - 1].end : draft.blocks[i].start]
+        if gap.count("\n") != 1 or draft.blocks[i - 1].locked:
+            break
+        i -= 1
+    return i
+
+
 def tags(draft: Draft) -> None:
     """Move the final tags line (or list) to the tags field; split it off the prose it is glued to."""
     if not draft.blocks or draft.blocks[-1].locked:
         return
-    last = draft.blocks[-1]
-    found = _labelled_line(draft.text, last.start, last.end) or _glued(draft.text, last.start, last.end)
+    first = _last_paragraph(draft)
+    start, end = draft.blocks[first].start, draft.blocks[-1].end
+    found = _labelled_line(draft.text, start, end) or _glued(draft.text, start, end)
     if found is None:
         return
-    part = Block(found.start, last.end)
+    part = Block(found.start, end)
     part.mark("tags", found.reason, lock=True)
-    prose = draft.text[last.start : found.start].rstrip()
-    draft.blocks[-1:] = [Block(last.start, last.start + len(prose)), part] if prose else [part]
+    # keep the blocks before the tags, and the prose part of the block the tags start in
+    kept = [b for b in draft.blocks[first:] if b.end <= found.start]
+    inside = next((b for b in draft.blocks[first:] if b.start < found.start < b.end), None)
+    if inside is not None:
+        prose = draft.text[inside.start : found.start].rstrip()
+        if prose:
+            kept.append(Block(inside.start, inside.start + len(prose)))
+    draft.blocks[first:] = [*kept, part]
     draft.fields.tags = found.tags

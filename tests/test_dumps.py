@@ -1,0 +1,49 @@
+"""Full-page dumps: the article alone in the body, the headline in title, the dateline's date in date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean
+
+DUMPS = Path(__file__).parent / "dumps"
+
+CASES = [
+    ("de_lokal.txt", "de", "Stadtrat beschließt neues Busnetz für drei Stadtteile", "Der Stadtrat hat", "Startseite"),
+    ("ru_novosti.txt", "ru", "Городской совет утвердил новую автобусную сеть", "Городской совет во", "Главная"),
+    ("uk_novyny.txt", "uk", "Міська рада затвердила нову автобусну мережу", "Міська рада у", "Головна"),
+]
+
+
+@pytest.mark.parametrize(("name", "lang", "title", "opening", "menu"), CASES, ids=[c[0] for c in CASES])
+def test_dump_yields_the_article(name: str, lang: str, title: str, opening: str, menu: str) -> None:
+    """Menus, share bars, related lists and footers are removed; headline, date and language are found."""
+    doc = clean((DUMPS / name).read_text(encoding="utf-8"))
+    assert doc.language == lang
+    assert doc.title == title
+    assert (doc.date, doc.datetime) == ("2022-11-29", "2022-11-29T10:03:00")
+    paragraphs = doc.body.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith(opening)
+    assert menu not in doc.body and "©" not in doc.body and title not in doc.body
+    kinds = {r.kind for r in doc.removed}
+    assert {"title", "byline", "footer"} <= kinds
+
+
+def test_date_after_the_body_is_never_taken() -> None:
+    """A date in a comment or a related story after the article is not the publication date."""
+    article = (DUMPS / "de_lokal.txt").read_text(encoding="utf-8").replace("29. November 2022, 10:03 Uhr\n", "")
+    doc = clean(article + "\nKommentare\nMax M. schrieb am 30. November 2022, 08:00 Uhr: Endlich!\n")
+    assert doc.date is None
+
+
+def test_plain_article_without_header_gets_no_date_from_its_text() -> None:
+    """Without a header line or a dump's headline, no date is read out of the article's own lines."""
+    text = (
+        "Effective beginning 6/2/2025:\n\nThe office will open at nine and close at five on weekdays, and the "
+        "phone line will be staffed during the same hours by the same team as before.\n\n"
+        "November 29, 2022\n\nThe change follows a review of visitor numbers over the last two years."
+    )
+    assert clean(text).date is None
