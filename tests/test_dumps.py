@@ -27,7 +27,9 @@ def test_dump_yields_the_article(name: str, lang: str, title: str, opening: str,
     paragraphs = doc.body.split("\n\n")
     assert len(paragraphs) == 3
     assert paragraphs[0].startswith(opening)
-    assert menu not in doc.body and "©" not in doc.body and title not in doc.body
+    assert menu not in doc.body
+    assert "©" not in doc.body
+    assert title not in doc.body
     kinds = {r.kind for r in doc.removed}
     assert {"title", "byline", "footer"} <= kinds
 
