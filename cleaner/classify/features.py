@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -151,8 +151,9 @@ def leading_phrase(text: str, lang: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
 def shape(text: str, lang: str | None) -> Shape:
-    """Return the Shape of one block of text."""
+    """Return the Shape of one block of text (cached: menus and footers repeat across the pages of a site)."""
     p = _patterns()
     words = p["word"].findall(text)
     n_words = len(words)
