@@ -5,16 +5,18 @@ Only this module imports click, and it holds no cleaning logic: ``clean_bytes`` 
 
 from __future__ import annotations
 
+import contextlib
 import errno
-import json
+import os
+import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 import click
 
-from cleaner import __version__, clean, clean_bytes, files
+from cleaner import __version__, clean_bytes, files
 from cleaner.config import Config, DateOrder
 from cleaner.document import FIELDS, Document
 from cleaner.errors import CleanerError, DecodeError, ExitStatus
@@ -34,11 +36,6 @@ def shown(name: str) -> str:
     return repr(name)
 
 
-def _safe(message: str) -> str:
-    """Return ``message`` with every character that could drive a terminal escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
-
-
 def _stdout() -> BinaryIO:
     """Return standard output as bytes, looked up when needed (a test runner swaps ``sys.stdout``)."""
     if sys.stdout is None:  # started with file descriptor 1 closed
@@ -56,7 +53,7 @@ def _stdin() -> BinaryIO:
 
 def _error(message: str) -> None:
     """Print one error line on stderr."""
-    click.echo(f"cleaner: error: {_safe(message)}", err=True)
+    click.echo(f"cleaner: error: {files.printable(message)}", err=True)
 
 
 class _Group(click.Group):
@@ -92,12 +89,8 @@ class _Writer:
             if self.count:
                 data = TEXT_SEPARATOR + data
         else:
-            obj = doc.to_dict(removed=self.removed)
-            if record is not None:
-                obj["record"] = record
-            if self.fields is not None:
-                obj = {k: obj[k] for k in self.fields if k in obj}
-            data = _json_bytes(obj, indent=2 if self.fmt == "json" else None)
+            obj = files.document_object(doc, record, removed=self.removed, fields=self.fields)
+            data = files.json_bytes(obj, indent=2 if self.fmt == "json" else None)
         _write_all(self.stream, data)
         self.stream.flush()  # a reader downstream sees each document as soon as it is done
         self.count += 1
@@ -111,16 +104,6 @@ def _write_all(stream: BinaryIO, data: bytes) -> None:
         if not written:  # a stream that takes nothing would loop forever; it is as good as closed
             raise BrokenPipeError("the output stream accepts no more data")
         view = view[written:]
-
-
-def _json_bytes(obj: Any, *, indent: int | None) -> bytes:
-    """Return ``obj`` as one JSON text in UTF-8 and a newline; compact unless ``indent`` is given."""
-    separators = (",", ": ") if indent else (",", ":")
-    text = json.dumps(obj, ensure_ascii=False, indent=indent, separators=separators)
-    try:
-        return text.encode("utf-8") + b"\n"
-    except UnicodeEncodeError:  # a lone surrogate from a JSON record: keep it, as a \u escape
-        return json.dumps(obj, indent=indent, separators=separators).encode("ascii") + b"\n"
 
 
 class _Job:
@@ -142,9 +125,12 @@ class _Job:
             if self.input_format == "jsonl":
                 yield from self._records(name)
                 return
-            data = files.read_input(name, _stdin)
+            data = files.read_input(name, _stdin, self.config.max_bytes)
         except OSError as exc:
             self.fail(f"cannot read {shown(name)}: {exc.strerror or exc}")
+            return
+        except CleanerError as exc:
+            self.fail(f"cannot clean {shown(name)}: {_explain(exc)}")
             return
         try:
             doc = clean_bytes(data, config=self.config, source=name)
@@ -155,17 +141,12 @@ class _Job:
 
     def _records(self, name: str) -> Iterator[tuple[Document, dict[str, Any] | None]]:
         """Yield the document of each JSON Lines record of ``name``; a bad record is reported and skipped."""
-        for lineno, line in files.input_lines(name, _stdin):
-            source = f"{name}:{lineno}"
-            try:
-                parsed = files.parse_record(line, self.text_field, self.config.encoding)
-                if parsed is None:
-                    continue
-                doc = clean(parsed[0], config=self.config, source=source)
-            except CleanerError as exc:
-                self.fail(f"cannot clean {shown(source)}: {exc}")
-                continue
-            yield doc, parsed[1]
+        lines = files.input_lines(name, _stdin, self.config.max_bytes)
+        for record in files.clean_records(lines, name, self.text_field, self.config):
+            if record.document is None:
+                self.fail(f"cannot clean {shown(record.source)}: {record.error}")
+            else:
+                yield record.document, record.fields
 
 
 def _explain(exc: CleanerError) -> str:
@@ -201,6 +182,67 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
     return value
 
 
+def _parse_size(ctx: click.Context, param: click.Parameter, value: str | int) -> int:
+    """Return a size in bytes from ``1000``, ``50K``, ``50M`` or ``2G`` (powers of 1000)."""
+    text = str(value).strip().upper().removesuffix("B")
+    scale = {"K": 10**3, "M": 10**6, "G": 10**9}.get(text[-1:], 1)
+    digits = text[:-1] if scale > 1 else text
+    if not digits.isdigit() or int(digits) < 1:
+        raise click.BadParameter(f"{shown(str(value))} is not a size such as 50000000, 800K, 50M or 2G")
+    return int(digits) * scale
+
+
+def _reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options that say how to read the inputs (shared by clean and batch)."""
+    options = [
+        click.option(
+            "--date-order",
+            type=click.Choice(["auto", "dmy", "mdy"]),
+            default="auto",
+            show_default=True,
+            help="How to read an ambiguous numeric date such as 03/04/2022; auto leaves it out with a warning.",
+        ),
+        click.option(
+            "--encoding",
+            callback=_check_encoding,
+            metavar="NAME",
+            help="Decode the input with this encoding instead of UTF-8 plus detection.",
+        ),
+        click.option(
+            "--input-format",
+            type=click.Choice(["text", "jsonl"]),
+            default="text",
+            show_default=True,
+            help="text: each input is one article; jsonl: each line is a JSON record whose --text-field is one.",
+        ),
+        click.option(
+            "--text-field",
+            metavar="NAME",
+            help="With --input-format jsonl: the field that holds the article text.  [default: text]",
+        ),
+        click.option(
+            "--max-bytes",
+            callback=_parse_size,
+            default=str(Config().max_bytes),
+            metavar="SIZE",
+            help="Refuse, as an error, an input (or JSON Lines record) larger than this: 800K, 50M, 2G.  "
+            "[default: 50M]",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _reading_config(
+    date_order: str, encoding: str | None, input_format: str, text_field: str | None, max_bytes: int
+) -> Config:
+    """Return the Config of the reading options, refusing --text-field without JSON Lines input."""
+    if text_field is not None and input_format != "jsonl":
+        raise click.UsageError("--text-field needs --input-format jsonl")
+    return Config(date_order=cast("DateOrder", date_order), encoding=encoding, max_bytes=max_bytes)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="cleaner", message="%(prog)s %(version)s")
 def main() -> None:
@@ -231,31 +273,7 @@ def main() -> None:
     help=f"Keep only these fields, in this order ({', '.join(OUTPUT_FIELDS)}).",
 )
 @click.option("--no-removed", is_flag=True, help="Leave out the audit trail: the removed and body_spans fields.")
-@click.option(
-    "--date-order",
-    type=click.Choice(["auto", "dmy", "mdy"]),
-    default="auto",
-    show_default=True,
-    help="How to read an ambiguous numeric date such as 03/04/2022; auto leaves it out with a warning.",
-)
-@click.option(
-    "--encoding",
-    callback=_check_encoding,
-    metavar="NAME",
-    help="Decode the input with this encoding instead of UTF-8 plus detection.",
-)
-@click.option(
-    "--input-format",
-    type=click.Choice(["text", "jsonl"]),
-    default="text",
-    show_default=True,
-    help="text: each input is one article; jsonl: each line is a JSON record whose --text-field is one.",
-)
-@click.option(
-    "--text-field",
-    metavar="NAME",
-    help="With --input-format jsonl: the field that holds the article text.  [default: text]",
-)
+@_reading_options
 @click.pass_context
 def clean_command(
     ctx: click.Context,
@@ -268,6 +286,7 @@ def clean_command(
     encoding: str | None,
     input_format: str,
     text_field: str | None,
+    max_bytes: int,
 ) -> None:
     """Clean articles and print each as a JSON object.
 
@@ -283,9 +302,7 @@ def clean_command(
         raise click.UsageError("standard input ('-') can be read only once")
     if fmt == "text" and (fields is not None or no_removed):
         raise click.UsageError("--fields and --no-removed shape JSON; --format text prints only the body")
-    if text_field is not None and input_format != "jsonl":
-        raise click.UsageError("--text-field needs --input-format jsonl")
-    config = Config(date_order=cast("DateOrder", date_order), encoding=encoding)
+    config = _reading_config(date_order, encoding, input_format, text_field, max_bytes)
     job = _Job(config, input_format, text_field or "text")
     shape: dict[str, Any] = {"removed": not no_removed, "fields": fields}
     if output is None or output == "-":
@@ -349,4 +366,126 @@ def schema_command() -> None:
     """Print the JSON Schema of the objects that 'cleaner clean' writes."""
     from cleaner.document import JSON_SCHEMA
 
-    _write_all(_stdout(), _json_bytes(JSON_SCHEMA, indent=2))
+    _write_all(_stdout(), files.json_bytes(JSON_SCHEMA, indent=2))
+
+
+@main.command("batch")
+@click.argument("in_dir", metavar="IN")
+@click.argument("out_dir", metavar="OUT")
+@click.option(
+    "--jsonl",
+    metavar="FILE|-",
+    help="Write one JSON Lines file ('-': standard output) instead of the tree: every document, in path order, "
+    "on every run.",
+)
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help="Clean only files matching PATTERN (repeatable): matched against the name, or against the path under "
+    "IN when it holds a '/'.  [default: every file]",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=lambda: os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Worker processes; 1 cleans in this process. Outputs are the same for any number.",
+)
+@click.option("--force", is_flag=True, help="Clean every input again, changed or not.")
+@click.option("--keep-orphans", is_flag=True, help="Keep the outputs of inputs that are gone (default: remove them).")
+@click.option("--dry-run", is_flag=True, help="List what would be cleaned or removed, on stdout; change nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success; only errors, one line each.")
+@click.option("--report", metavar="FILE", help="Write the summary as JSON to FILE ('-': standard output).")
+@_reading_options
+def batch_command(
+    in_dir: str,
+    out_dir: str,
+    jsonl: str | None,
+    globs: tuple[str, ...],
+    jobs: int,
+    force: bool,
+    keep_orphans: bool,
+    dry_run: bool,
+    quiet: bool,
+    report: str | None,
+    date_order: str,
+    encoding: str | None,
+    input_format: str,
+    text_field: str | None,
+    max_bytes: int,
+) -> None:
+    """Clean a folder tree IN into OUT, which mirrors it: IN/a/x.txt gives OUT/a/x.json.
+
+    Only new and changed inputs are cleaned (a manifest in OUT/.cleaner/ remembers each one), outputs of
+    removed inputs are removed, and every file is written atomically, so the command is safe to rerun from cron
+    and to interrupt. A second run on the same OUT exits 75. Inputs that cannot be cleaned are listed in
+    OUT/.cleaner/errors.jsonl and the exit status is 1; the others are all written.
+    """
+    from cleaner.batch import Options, OptionsError, run_batch
+    from cleaner.batch.stopper import Stopper
+    from cleaner.errors import BusyError
+
+    if jsonl == "-" and report == "-":
+        raise click.UsageError("--jsonl - and --report - cannot both use standard output")
+    config = _reading_config(date_order, encoding, input_format, text_field, max_bytes)
+    options = Options(
+        in_dir, out_dir, config, input_format, text_field or "text", jsonl, globs, jobs, force, keep_orphans, dry_run
+    )
+    show = not quiet and sys.stderr is not None
+    bar = None
+    if show and sys.stderr.isatty():
+        from cleaner.ui.progress import ProgressBar
+
+        bar = ProgressBar()
+    stopper = Stopper(None if quiet else _stopping)
+
+    def listing(action: str, name: str) -> None:
+        """Print one planned action on stdout."""
+        _write_all(_stdout(), f"{action}\t{files.printable(name)}\n".encode())
+
+    try:
+        with stopper, bar or contextlib.nullcontext():
+            summary = run_batch(options, bar, stopper.stopped, _stdout() if jsonl == "-" else None, listing)
+    except OptionsError as exc:
+        raise click.UsageError(str(exc)) from None
+    except BusyError as exc:
+        _error(f"cannot clean into {shown(out_dir)}: {exc}")
+        raise click.exceptions.Exit(ExitStatus.LOCKED) from None
+    except OSError as exc:  # IN cannot be listed, OUT cannot be created: nothing can be done at all
+        where = f" {shown(exc.filename)}" if isinstance(exc.filename, str) else ""
+        _error(f"cannot clean {shown(in_dir)} into {shown(out_dir)}:{where} {exc.strerror or exc}")
+        raise click.exceptions.Exit(ExitStatus.FAILED) from None
+    status = ExitStatus.FAILED if summary.error_count else ExitStatus.OK
+    if summary.interrupted:
+        status = ExitStatus.TERMINATED if stopper.signal == signal.SIGTERM else ExitStatus.INTERRUPTED
+    if show:
+        from cleaner.ui.summary import show_summary
+
+        show_summary(summary)
+    else:
+        for line in summary.error_lines():
+            _error(line)
+    if report is not None:
+        _write_report(report, {**summary.to_dict(), "exit_status": int(status)})
+    raise click.exceptions.Exit(status)
+
+
+def _write_report(path: str, data: dict[str, Any]) -> None:
+    """Write the --report JSON to ``path`` (atomically) or to stdout."""
+    text = files.json_bytes(data, indent=2)
+    if path == "-":
+        _write_all(_stdout(), text)
+        return
+    try:
+        with files.atomic_writer(path) as f:
+            f.write(text)
+    except OSError as exc:
+        _error(f"cannot write the report {shown(path)}: {exc.strerror or exc}")
+
+
+def _stopping() -> None:
+    """Say on stderr that the run is stopping."""
+    sys.stderr.write("\ncleaner: stopping after the inputs in progress (again to stop at once)\n")

@@ -26,6 +26,12 @@ class Config:
     max_year: int = 2100
     #: Force a text encoding for byte input instead of UTF-8 plus detection (``None``: detect).
     encoding: str | None = None
+    #: Repair mojibake (``Ukraineâ€™s``: UTF-8 read as cp1252 or cp1251) with ftfy, line by line, conservatively;
+    #: each repair is listed in the warnings. ``False`` keeps such text exactly as decoded.
+    repair_mojibake: bool = True
+    #: The largest input (a file, or one JSON Lines record) read, in bytes; a bigger one is refused with an error
+    #: instead of being loaded into memory. Outputs do not depend on it.
+    max_bytes: int = 50_000_000
     #: Paragraphs shorter than this many characters count as "short" for the boilerplate classifier.
     short_chars: int = 70
     #: A paragraph with at least this many characters and sentence punctuation counts as prose on its own.

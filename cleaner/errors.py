@@ -14,6 +14,7 @@ class ExitStatus(IntEnum):
     LOCKED = 75  #: another run holds the lock (EX_TEMPFAIL)
     INTERRUPTED = 130  #: stopped by SIGINT; finished work is kept
     BROKEN_PIPE = 141  #: the reader of stdout went away (128 + SIGPIPE, what a shell reports for ``cat``)
+    TERMINATED = 143  #: stopped by SIGTERM (128 + 15), as by ``timeout``; finished work is kept
 
 
 class CleanerError(Exception):
@@ -26,3 +27,11 @@ class InputError(CleanerError):
 
 class DecodeError(InputError):
     """Bytes that no supported encoding turns into text."""
+
+
+class TooLargeError(InputError):
+    """An input (or a JSON Lines record) over the size limit, ``Config.max_bytes``."""
+
+
+class BusyError(CleanerError):
+    """Another run holds the lock on an output folder."""
