@@ -81,7 +81,7 @@ def headline(draft: Draft) -> None:
     # after the headline, downwards, into the head of the body until its first paragraph of prose; without a
     # headline, upwards from the body (the nearest line first), then the same head of the body
     head = []
-    for i in body if found is not None else ():  # a headline shows a page dump; a plain article has no head
+    for i in body if found is not None or first >= 3 else ():  # a page dump (a headline, or lines before the body)
         if _is_prose(draft.block_text(blocks[i])):
             break
         head.append(i)
