@@ -8,13 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Document, clean
-from cleaner.stages.decode import normalise
+from cleaner import Config, Document, clean
+from cleaner.stages.decode import prepare
 
 
-def assert_tiles(doc: Document, raw: str) -> None:
+def assert_tiles(doc: Document, raw: str | bytes, config: Config | None = None) -> None:
     """Assert that body spans and removed spans tile the normalised text, whitespace between them aside."""
-    text, _ = normalise(raw)
+    text, _ = prepare(raw, config)
     spans = sorted([*doc.body_spans, *((r.start, r.end) for r in doc.removed)])
     pos = 0
     for start, end in spans:

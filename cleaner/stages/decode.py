@@ -1,20 +1,20 @@
-"""Decode bytes to text and normalise it: line ends, odd spaces, invisible and control characters."""
+"""Decode bytes to text and normalise it: mojibake, line ends, odd spaces, invisible and control characters.
+
+:func:`prepare` is the whole stage as a function of the input: it returns exactly the normalised text that every
+offset in the output indexes, so a user (or a test) can rebuild it from the same input and options.
+"""
 
 from __future__ import annotations
 
-import codecs
 import re
 
+from cleaner import mojibake
+from cleaner.config import Config
 from cleaner.draft import Draft
-from cleaner.errors import DecodeError, InputError
+from cleaner.encoding import BOMS, decode_bytes, decode_wide, magic_kind, nul_heavy
+from cleaner.errors import InputError
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+__all__ = ["check_input", "decode", "decode_bytes", "normalise", "prepare"]
 
 # Spaces that look like a space are made one; invisible characters that only break words are dropped.
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: they carry meaning in Persian, Indic scripts and emoji.
@@ -29,39 +29,7 @@ _REPLACE = {
     "\x85": "\n",
 }
 _ODD = re.compile("[" + re.escape("".join(_REPLACE)) + "]")
-
-
-def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
-    """Return the text of ``data`` and warnings about how it was decoded.
-
-    >>> decode_bytes("café".encode("utf-8"))
-    ('café', [])
-    >>> decode_bytes("café".encode("cp1252"))
-    ('café', ['not valid UTF-8: decoded as cp1252'])
-    """
-    if encoding:
-        try:
-            return data.decode(encoding), [f"decoded as {encoding} (forced)"]
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise DecodeError(f"cannot decode as {encoding}: {exc}") from None
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(name), ([] if name == "utf-8" else [f"decoded as {name} (BOM)"])
-            except UnicodeDecodeError:
-                return data[len(bom) :].decode(name, errors="replace"), [f"invalid {name} bytes replaced with U+FFFD"]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    if data.count(0) > len(data) // 100 + 1:
-        raise InputError("looks like a binary file (NUL bytes); not text")
-    for name in ("cp1252", "latin-1"):  # latin-1 never fails, so this loop always returns
-        try:
-            return data.decode(name), [f"not valid UTF-8: decoded as {name}"]
-        except UnicodeDecodeError:
-            continue
-    raise DecodeError("undecodable")  # pragma: no cover
+_DEFAULT = Config()
 
 
 def normalise(text: str) -> tuple[str, list[str]]:
@@ -90,13 +58,60 @@ def normalise(text: str) -> tuple[str, list[str]]:
     return out, warnings
 
 
-def decode(draft: Draft) -> None:
-    """Set ``draft.text`` from ``draft.raw``: decode bytes, then normalise."""
-    raw = draft.raw
+def prepare(raw: bytes | str, config: Config | None = None) -> tuple[str, list[str]]:
+    """Return the normalised text of ``raw`` and the warnings: decode bytes, repair mojibake, then normalise.
+
+    Every offset in a Document indexes this text.
+
+    >>> prepare("Ukraineâ€™s army\\r\\n")
+    ('Ukraine’s army\\n', ['mojibake repaired in 1 line(s): UTF-8 read as windows-1252'])
+    """
+    config = config or _DEFAULT
     if isinstance(raw, bytes):
-        text, warnings = decode_bytes(raw, draft.config.encoding)
+        text, warnings = decode_bytes(raw, config.encoding)
     else:
         text, warnings = raw, []
-    draft.text, more = normalise(text)
-    for w in warnings + more:
+    if config.repair_mojibake and mojibake.suspect(text):
+        text, more = mojibake.repair(text)
+        warnings += more
+    text, more = normalise(text)
+    return text, warnings + more
+
+
+def check_input(data: bytes) -> None:
+    """Raise InputError with a one-line reason when the bytes of a file are not worth cleaning: empty, blank, binary.
+
+    The command line calls this on files; ``clean_bytes`` itself refuses only binary data (an empty text is a
+    document with no article text, and a warning).
+
+    >>> check_input(b"Some text.")
+    >>> check_input(b"\\x89PNG\\r\\n\\x1a\\n...")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.InputError: looks like a binary file (PNG image); not text
+    """
+    if not data:
+        raise InputError("empty file")
+    kind = magic_kind(data)
+    if kind:
+        raise InputError(f"looks like a binary file ({kind}); not text")
+    mark, bom = next(((m, name) for m, name in BOMS if data.startswith(m)), (b"", None))
+    body = data[len(mark) :]
+    if not body:
+        raise InputError("empty file (only a byte order mark)")
+    if bom in (None, "utf-8"):
+        wide = decode_wide(body)
+        text = wide[0] if wide else None
+    else:
+        text = body.decode(bom, errors="replace")
+    if (text is None and body.isspace()) or (text is not None and not text.strip()):
+        raise InputError("blank file (only whitespace)")
+    if text is None and nul_heavy(body):
+        raise InputError("looks like a binary file (NUL bytes); not text")
+
+
+def decode(draft: Draft) -> None:
+    """Set ``draft.text`` from ``draft.raw``: decode bytes, repair mojibake, then normalise."""
+    draft.text, warnings = prepare(draft.raw, draft.config)
+    for w in warnings:
         draft.warn(w)

@@ -24,7 +24,8 @@ MAX_TITLE = 250
 @cache
 def _separator() -> regex.Pattern[str]:
     """Return the pattern between a headline and the site name in a page title."""
-    return regex.compile(r"\s+[|–—:·•»/-]\s+|\s+[|»]|[|»]\s+")
+    # each alternative starts at the first space of a run, so a long run of spaces is read once, not once a space
+    return regex.compile(r"(?<!\s)\s++[|–—:·•»/-]\s++|(?<!\s)\s++[|»]|[|»]\s++")
 
 
 def _key(text: str) -> str:
