@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
+import case_data
 import pytest
 
 from cleaner import Config, Document, clean
 
-DATA = json.loads((Path(__file__).parent / "cases" / "headers.json").read_text(encoding="utf-8"))
+DATA = case_data.load("headers.json")
 ARTICLE: list[str] = DATA["article"]
-
-
-def _param(case: dict[str, Any]) -> Any:
-    """Return the pytest parameter of one case, marked xfail when the case says so."""
-    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
-    return pytest.param(case, id=case["id"], marks=marks)
 
 
 def _text(case: dict[str, Any]) -> str:
@@ -38,7 +31,7 @@ def test_enough_cases() -> None:
     assert len({c["id"] for c in DATA["cases"]}) == len(DATA["cases"])
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in DATA["cases"]])
+@pytest.mark.parametrize("case", [case_data.param(c) for c in DATA["cases"]])
 def test_header_case(case: dict[str, Any]) -> None:
     """Check date, datetime, caption, credit, the removed header line and warnings of one case."""
     text = _text(case)
