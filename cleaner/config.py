@@ -32,16 +32,6 @@ class Config:
     #: The largest input (a file, or one JSON Lines record) read, in bytes; a bigger one is refused with an error
     #: instead of being loaded into memory. Outputs do not depend on it.
     max_bytes: int = 50_000_000
-    #: Paragraphs shorter than this many characters count as "short" for the boilerplate classifier.
-    short_chars: int = 70
-    #: A paragraph with at least this many characters and sentence punctuation counts as prose on its own.
-    long_chars: int = 200
-    #: Stopword density (share of words that are stopwords) at or above which a block reads as prose.
-    stopwords_high: float = 0.30
-    #: Stopword density below which a block reads as not-prose (lists, menus, names).
-    stopwords_low: float = 0.20
-    #: Once this many consecutive blocks after the article are boilerplate, the article is taken to have ended.
-    end_run: int = 3
 
     def with_(self, **changes: Any) -> Config:
         """Return a copy with some options changed."""

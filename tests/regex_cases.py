@@ -182,7 +182,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "features: key strip",
         "classify/features.py",
-        lambda: features._KEY_STRIP,
+        lambda: features._patterns()["key_strip"],
         "sub",
         "a run then $: could re-read a non-word run from each of its characters, yet measures linear (the regex "
         "module's fast path); only given blocks of at most 300 characters",
@@ -212,7 +212,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     Pattern("inline: blank", "classify/inline.py", _i("blank"), "match", "one possessive class run"),
     Pattern("inline: stop mid-title", "classify/inline.py", _i("mid_stop"), "search", "one \\s+ per stop"),
-    Pattern("inline: copyright", "classify/inline.py", lambda: inline._COPYRIGHT, "search", "literals"),
+    Pattern("inline: copyright", "classify/inline.py", lambda: inline._patterns()["copyright"], "search", "literals"),
     Pattern(
         "dates: where a date may start",
         "dates/search.py",

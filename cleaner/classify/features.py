@@ -23,6 +23,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "word": regex.compile(r"\w+"),
         "digits": regex.compile(r"\d+"),
+        "key_strip": regex.compile(r"[\W\d_]+$|^[\W\d_]+"),
         "sentence": regex.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)"),
         # markers only (no unbounded match), so the search stays linear on any input
         "url": regex.compile(
@@ -97,7 +98,9 @@ def _lexicon(lang: str | None) -> dict[str, str]:
     return out
 
 
-_KEY_STRIP = regex.compile(r"[\W\d_]+$|^[\W\d_]+")
+def _lexicon_key(text: str) -> str:
+    """Return ``text`` as the lexicon compares it: case-folded, outer punctuation and digits off, spaces collapsed."""
+    return " ".join(_patterns()["key_strip"].sub("", text.casefold()).split())
 
 
 def lexicon_hit(text: str, lang: str | None) -> tuple[str | None, bool]:
@@ -113,8 +116,7 @@ def lexicon_hit(text: str, lang: str | None) -> tuple[str | None, bool]:
     if len(text) > 160:
         return None, False
     lex = _lexicon(lang)
-    key = _KEY_STRIP.sub("", text.casefold()).strip()
-    key = " ".join(key.split())
+    key = _lexicon_key(text)
     if key in lex:
         return lex[key], True
     # "Related: title", "Read more »", "Share on Facebook Twitter": a phrase then a short tail, not a sentence.
@@ -140,7 +142,7 @@ def leading_phrase(text: str, lang: str | None) -> str | None:
     if len(text) > 300:
         return None
     lex = _lexicon(lang)
-    key = " ".join(_KEY_STRIP.sub("", text.casefold()).split())
+    key = _lexicon_key(text)
     head, sep, _ = key.partition(":")
     if sep and head in lex and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END:
         return lex[head]

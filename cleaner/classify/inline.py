@@ -13,8 +13,6 @@ from cleaner.classify.features import Shape, leading_phrase
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
 
-_COPYRIGHT = regex.compile(r"©|rights reserved", regex.I)
-
 #: Lexicon kinds that are removed even inside the article region when a block is exactly the phrase.
 _INSIDE_KINDS = frozenset({"share", "related", "appeal", "comment"})
 
@@ -32,6 +30,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "sentence_end": regex.compile(r"(?<![.!?…])[.!?…]++[\"'”’)]*+(?=\s)"),  # a run is tried once, from its start
         "mid_stop": regex.compile(r"[.!?]\s+\p{Lu}"),
         "blank": regex.compile(r"\s*+"),
+        "copyright": regex.compile(r"©|rights reserved", regex.I),
     }
 
 
@@ -118,7 +117,7 @@ def related_link(text: str) -> Related | None:
             and "\n" not in text
             and p["site"].fullmatch(site)
             and not p["mid_stop"].search(title)
-            and not _COPYRIGHT.search(text)
+            and not p["copyright"].search(text)
         ):
             return Related(title, site)
         break
