@@ -19,7 +19,9 @@ import click
 from cleaner import __version__, clean_bytes, files
 from cleaner.config import Config, DateOrder
 from cleaner.document import FIELDS, Document
+from cleaner.encoding import SAMPLE_BYTES
 from cleaner.errors import CleanerError, DecodeError, ExitStatus
+from cleaner.stages.decode import check_binary, check_input
 
 #: Every field ``--fields`` may name: the document's, plus ``record`` for ``--input-format jsonl``.
 OUTPUT_FIELDS: tuple[str, ...] = (*FIELDS, "record")
@@ -57,7 +59,21 @@ def _error(message: str) -> None:
 
 
 class _Group(click.Group):
-    """A command group whose commands end quietly when stdout's reader goes away or on Ctrl-C."""
+    """A command group whose commands end quietly when stdout's reader goes away or on Ctrl-C.
+
+    Click's own error messages quote the arguments given (an extra argument may be a hostile file name): they
+    are shown with control characters escaped, like every other message.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        """Parse the group's options, escaping the message of a usage error."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            exc.message = files.printable(exc.message)
+            raise
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the chosen command, then flush stdout; map a closed pipe and an interrupt to exit statuses."""
@@ -67,6 +83,9 @@ class _Group(click.Group):
             finally:
                 if sys.stdout is not None:
                     sys.stdout.flush()
+        except click.ClickException as exc:
+            exc.message = files.printable(exc.message)
+            raise
         except BrokenPipeError:
             files.silence(_stdout())
             ctx.exit(ExitStatus.BROKEN_PIPE)
@@ -126,6 +145,7 @@ class _Job:
                 yield from self._records(name)
                 return
             data = files.read_input(name, _stdin, self.config.max_bytes)
+            check_input(data, self.config.encoding)  # empty, blank and binary files are refused, named
         except OSError as exc:
             self.fail(f"cannot read {shown(name)}: {exc.strerror or exc}")
             return
@@ -141,12 +161,22 @@ class _Job:
 
     def _records(self, name: str) -> Iterator[tuple[Document, dict[str, Any] | None]]:
         """Yield the document of each JSON Lines record of ``name``; a bad record is reported and skipped."""
+        check_binary(_head(name), self.config.encoding)
         lines = files.input_lines(name, _stdin, self.config.max_bytes)
         for record in files.clean_records(lines, name, self.text_field, self.config):
             if record.document is None:
                 self.fail(f"cannot clean {shown(record.source)}: {record.error}")
             else:
                 yield record.document, record.fields
+
+
+def _head(name: str) -> bytes:
+    """Return the first block of input ``name`` without consuming it; what stdin has buffered, for ``-``."""
+    if name == files.STDIN:
+        peek = getattr(_stdin(), "peek", None)  # a pipe's buffered reader can look ahead; other streams cannot
+        return bytes(peek(SAMPLE_BYTES)[:SAMPLE_BYTES]) if callable(peek) else b""
+    with open(name, "rb") as f:
+        return f.read(SAMPLE_BYTES)
 
 
 def _explain(exc: CleanerError) -> str:

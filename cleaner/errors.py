@@ -25,6 +25,10 @@ class InputError(CleanerError):
     """An input that cannot be cleaned: unreadable, binary, undecodable or too large."""
 
 
+class EmptyInputError(InputError):
+    """A file with no text at all: empty, a byte order mark alone, or only whitespace (see ``check_input``)."""
+
+
 class DecodeError(InputError):
     """Bytes that no supported encoding turns into text."""
 

@@ -233,6 +233,43 @@ def test_failed_inputs_are_listed_and_the_rest_is_written(invoke: Invoke, tmp_pa
     assert "1,001 bytes or more, over the limit of 1,000; raise it with --max-bytes" in result.stderr
 
 
+def test_empty_blank_and_binary_inputs_are_listed_and_the_rest_is_written(invoke: Invoke, tmp_path: Path) -> None:
+    """Empty, whitespace-only and binary files (by signature): each in errors.jsonl with its reason, exit 1."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src / "good.txt", PROSE[0])
+    (src / "empty.txt").write_bytes(b"")
+    (src / "blank.txt").write_bytes(b" \n\n\t \r\n")
+    (src / "photo.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(range(256)))
+    (src / "doc.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    with open(src / "huge.txt", "wb") as f:  # 200 MB, sparse: refused by the default 50M limit, never read
+        f.truncate(200_000_000)
+    code, rep = report(invoke, str(src), str(out))
+    assert code == 1
+    assert outputs(out) == ["good.json"]
+    assert {e["path"]: (e["kind"], e["error"]) for e in error_list(out)} == {
+        "blank.txt": ("empty", "blank file (only whitespace)"),
+        "doc.pdf": ("not-text", "looks like a binary file (PDF document); not text"),
+        "empty.txt": ("empty", "empty file"),
+        "huge.txt": ("too-large", "200,000,000 bytes or more, over the limit of 50,000,000; raise it with --max-bytes"),
+        "photo.txt": ("not-text", "looks like a binary file (JPEG image); not text"),
+    }
+    assert (rep["files"]["failed"], rep["files"]["cleaned"], rep["errors"]["count"]) == (5, 1, 5)
+
+
+def test_binary_jsonl_input_is_one_error_and_an_empty_one_has_no_records(invoke: Invoke, tmp_path: Path) -> None:
+    """A binary shard read as JSON Lines is refused whole (one entry, no output); an empty shard is no records."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src / "ok.jsonl", json.dumps({"text": PROSE[0]}) + "\n")
+    (src / "empty.jsonl").write_bytes(b"")
+    (src / "x.jsonl").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 40)
+    code, rep = report(invoke, str(src), str(out), "--input-format", "jsonl")
+    assert code == 1
+    assert outputs(out) == ["empty.jsonl", "ok.jsonl"]
+    assert (out / "empty.jsonl").read_bytes() == b""
+    assert [(e["path"], e["line"], e["kind"]) for e in error_list(out)] == [("x.jsonl", None, "not-text")]
+    assert rep["records"] == {"written": 1, "failed": 0}
+
+
 def test_undecodable_input_with_a_forced_encoding_is_listed(invoke: Invoke, tmp_path: Path) -> None:
     """With --encoding ascii, the latin-1 input cannot be decoded: listed as undecodable; the others written."""
     src, out = tmp_path / "in", tmp_path / "out"
@@ -252,7 +289,7 @@ def test_quiet_failures_are_one_line_each(invoke: Invoke, tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "cleaner: error: cannot clean 'binary.txt': looks like a binary file (NUL bytes); not text",
+        "cleaner: error: cannot clean 'binary.txt': looks like a binary file (PNG image); not text",
         "cleaner: error: cannot clean 'sub/big.txt': 1,001 bytes or more, over the limit of 1,000; "
         "raise it with --max-bytes",
     ]

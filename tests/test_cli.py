@@ -251,6 +251,94 @@ def test_binary_input_is_an_error_naming_it(invoke: Invoke, in_tmp: Path) -> Non
     assert [d["source"] for d in lines_of(result.stdout)] == ["a.txt"]
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"\xef\xbb\xbf", "empty file (only a byte order mark)"),
+        (b"  \n\n\t\r\n ", "blank file (only whitespace)"),
+        ("  \n ".encode("utf-16"), "blank file (only whitespace)"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00\x01\xff" * 100, "looks like a binary file (PNG image); not text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "looks like a binary file (PDF document); not text"),
+        (b"\x1f\x8b\x08\x00" + bytes(range(256)), "looks like a binary file (gzip archive); not text"),
+        (b"text\x00\x00\x00\x00 more", "looks like a binary file (NUL bytes); not text"),
+    ],
+    ids=["empty", "bom-only", "blank", "utf16-blank", "png", "pdf", "gzip", "nul"],
+)
+def test_empty_blank_and_binary_files_are_refused_naming_them(
+    invoke: Invoke, in_tmp: Path, data: bytes, reason: str
+) -> None:
+    """Empty, whitespace-only and binary files: one stderr line naming the file and why; the rest goes on; exit 1."""
+    (in_tmp / "bad.txt").write_bytes(data)
+    write(in_tmp, "a.txt")
+    result = invoke(["clean", "bad.txt", "a.txt"])
+    assert result.exit_code == 1
+    assert result.stderr == f"cleaner: error: cannot clean 'bad.txt': {reason}\n"
+    assert [d["source"] for d in lines_of(result.stdout)] == ["a.txt"]
+    piped = invoke(["clean", "-"], input=data)
+    assert (piped.exit_code, piped.stdout) == (1, "")
+    assert piped.stderr == f"cleaner: error: cannot clean '-': {reason}\n"
+
+
+def test_empty_and_binary_files_with_a_forced_encoding(invoke: Invoke, in_tmp: Path) -> None:
+    """With --encoding, a blank file is judged as that encoding reads it; a signature is binary whatever it is."""
+    (in_tmp / "blank.txt").write_bytes("  \n\u3000 ".encode("utf-16-le"))  # U+3000 is a space: its bytes are not
+    (in_tmp / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x01\xff" * 100)
+    (in_tmp / "wide.txt").write_bytes(PROSE[1].encode("utf-16-le"))
+    result = invoke(["clean", "blank.txt", "x.png", "wide.txt", "--encoding", "utf-16-le"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "cleaner: error: cannot clean 'blank.txt': blank file (only whitespace)",
+        "cleaner: error: cannot clean 'x.png': looks like a binary file (PNG image); not text",
+    ]
+    assert [d["body"] for d in lines_of(result.stdout)] == [PROSE[1]]
+
+
+def test_jsonl_input_that_is_binary_is_refused_and_empty_is_no_records(invoke: Invoke, in_tmp: Path) -> None:
+    """A binary file read as JSON Lines is one error line, not one per garbled line; an empty one has no records."""
+    (in_tmp / "x.jsonl").write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)) * 40)
+    (in_tmp / "empty.jsonl").write_bytes(b"")
+    (in_tmp / "ok.jsonl").write_text(json.dumps({"text": PROSE[0]}) + "\n")
+    result = invoke(["clean", "x.jsonl", "empty.jsonl", "ok.jsonl", "--input-format", "jsonl"])
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "cleaner: error: cannot clean 'x.jsonl': looks like a binary file (gzip archive); not text\n"
+    )
+    assert [d["source"] for d in lines_of(result.stdout)] == ["ok.jsonl:1"]
+    empty = invoke(["clean", "empty.jsonl", "--input-format", "jsonl"])
+    assert (empty.exit_code, empty.stdout, empty.stderr) == (0, "", "")
+
+
+def test_max_bytes_refuses_a_200_mb_file_unread_by_default(invoke: Invoke, in_tmp: Path) -> None:
+    """A 200 MB single-line file (sparse: costs no disk) is refused by the default 50M limit from its size alone."""
+    with open(in_tmp / "huge.txt", "wb") as f:
+        f.truncate(200_000_000)
+    write(in_tmp, "a.txt")
+    result = invoke(["clean", "huge.txt", "a.txt"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "cleaner: error: cannot clean 'huge.txt': 200,000,000 bytes or more, over the limit of 50,000,000; "
+        "raise it with --max-bytes\n"
+    )
+    assert [d["source"] for d in lines_of(result.stdout)] == ["a.txt"]
+
+
+def test_a_single_line_file_at_the_limit_is_cleaned_and_one_byte_more_is_not(invoke: Invoke, in_tmp: Path) -> None:
+    """--max-bytes is inclusive: a one-line file of exactly SIZE bytes is cleaned whole; SIZE + 1 is refused."""
+    line = ((PROSE[0] + " ") * 40)[:3999] + "."
+    (in_tmp / "line.txt").write_text(line, encoding="ascii")
+    ok = invoke(["clean", "line.txt", "--max-bytes", "4K"])
+    assert ok.exit_code == 0, ok.stderr
+    assert json.loads(ok.stdout)["stats"]["chars"] == 4000
+    (in_tmp / "line.txt").write_text(line + " ", encoding="ascii")
+    refused = invoke(["clean", "line.txt", "--max-bytes", "4K"])
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "cleaner: error: cannot clean 'line.txt': 4,001 bytes or more, over the limit of 4,000; "
+        "raise it with --max-bytes\n"
+    )
+
+
 def test_names_are_escaped_on_stderr(invoke: Invoke, in_tmp: Path) -> None:
     """A file name with terminal escapes or markup is shown escaped, never interpreted."""
     name = "evil\x1b[31m[bold]red[/bold]\n.txt"
@@ -262,9 +350,9 @@ def test_names_are_escaped_on_stderr(invoke: Invoke, in_tmp: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n \n", " date 2022-11-29 A caption.\n\nTags: a, b\n"])
+@pytest.mark.parametrize("text", [" date 2022-11-29 A caption.\n\nTags: a, b\n", "Tags: a\n", "\u00a0\u200b\n"])
 def test_no_article_text_is_not_an_error(invoke: Invoke, in_tmp: Path, text: str) -> None:
-    """A file with no article text: exit 0, an empty body and a warning."""
+    """A file with text but no article text (a header, tags, invisible characters): exit 0, an empty body, a warning."""
     write(in_tmp, "empty.txt", text)
     result = invoke(["clean", "empty.txt"])
     assert result.exit_code == 0

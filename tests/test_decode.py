@@ -12,8 +12,8 @@ from test_lossless import assert_tiles
 
 from cleaner import Config, clean, clean_bytes
 from cleaner.encoding import MAGIC, decode_bytes, magic_kind
-from cleaner.errors import DecodeError, InputError
-from cleaner.stages.decode import check_input, normalise, prepare
+from cleaner.errors import DecodeError, EmptyInputError, InputError
+from cleaner.stages.decode import check_binary, check_input, normalise, prepare
 
 
 def test_normalise_counts_what_it_drops_and_makes_plain() -> None:
@@ -56,10 +56,38 @@ def test_prepare_gives_the_same_text_for_str_and_utf8_bytes() -> None:
     ids=["empty", "bom-only", "whitespace", "utf16-whitespace", "utf16-no-bom-whitespace", "nul-bytes"],
 )
 def test_check_input_refuses_empty_blank_and_binary_files(data: bytes, message: str) -> None:
-    """The input check gives a one-line reason for a file not worth cleaning."""
+    """The input check gives a one-line reason for a file not worth cleaning; empty ones as EmptyInputError."""
     with pytest.raises(InputError) as caught:
         check_input(data)
     assert str(caught.value) == message
+    assert isinstance(caught.value, EmptyInputError) == message.startswith(("empty", "blank"))
+
+
+def test_check_input_with_a_forced_encoding() -> None:
+    """A forced encoding judges blankness as it reads the bytes; NUL bytes are then no sign of binary data."""
+    check_input("Text.".encode("utf-32-le"), "utf-32-le")
+    check_input("\u3000x".encode("utf-16-le"), "utf-16-le")  # U+3000 is \x00\x30: a '0' byte, not text
+    with pytest.raises(EmptyInputError, match="blank"):
+        check_input("\u3000 \n".encode("utf-16-le"), "utf-16-le")
+    with pytest.raises(EmptyInputError, match="blank"):
+        check_input(b" " * 200_000, "cp1251")  # more than one block of the incremental decoder
+    check_input(b" " * 200_000 + b"x", "cp1251")
+    with pytest.raises(InputError, match="PNG"):
+        check_input(b"\x89PNG\r\n\x1a\n" + b"text" * 10, "latin-1")
+    with pytest.raises(DecodeError, match="unknown text encoding"):
+        check_input(b"text", "no-such-codec")
+
+
+def test_check_binary_judges_the_head_of_a_file() -> None:
+    """The head of a JSON Lines file: signatures and NUL-heavy bytes are binary; UTF-16 text is not."""
+    check_binary(b'{"text": "Hi."}\n' * 10)
+    check_binary('{"text": "Hi."}\n'.encode("utf-16-le") * 10)
+    check_binary(b"")
+    with pytest.raises(InputError, match="gzip"):
+        check_binary(b"\x1f\x8b\x08\x00rest")
+    with pytest.raises(InputError, match="NUL bytes"):
+        check_binary(b"\x00\x01\x02\x03" * 100)
+    check_binary(b"\x00\x01\x02\x03" * 100, encoding="utf-32")  # forced: only signatures count
 
 
 def _sample(offset: int, magic: bytes, kind: str) -> bytes:

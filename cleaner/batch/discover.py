@@ -7,6 +7,7 @@ two streams without holding either in memory. Only one listing per level of dept
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import stat
@@ -19,7 +20,7 @@ SKIP_REASONS: dict[str, str] = {
     "hidden": "hidden (name starts with '.')",
     "outside": "symlink leading outside IN",
     "broken": "broken symlink",
-    "loop": "symlink to a folder it is inside",
+    "loop": "symlink loop (to itself, or to a folder it is inside)",
     "special": "not a regular file (fifo, socket, device)",
     "unselected": "not matched by --glob",
     "clash": "output name taken by a folder",
@@ -41,11 +42,15 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Unlisted:
-    """A folder that could not be listed: its files are unknown, so their outputs must be kept, not removed."""
+    """A folder that could not be listed, or a file that could not be looked at (permission denied).
 
-    key: bytes  #: the folder's key; its files' keys start with this and NUL
+    What it holds is unknown, so the outputs it had must be kept, not removed.
+    """
+
+    key: bytes  #: the folder's (or file's) key; a folder's files' keys start with this and NUL
     rel: str
     error: str
+    folder: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +96,17 @@ class Walk:
                 raise  # IN itself: nothing to do but say so
             return [Unlisted(folder.key[:-1], folder.rel.rstrip("/"), exc.strerror or str(exc))]
         kept: list[tuple[bytes, os.DirEntry[str], os.stat_result]] = []
+        denied: dict[bytes, Unlisted] = {}
         for raw, entry in entries:
             if entry.name.startswith("."):
                 self.skipped["hidden"] += 1
-            elif (st := self._stat(entry)) is None:
+            elif isinstance(st := self._stat(entry), str):
+                if self._selected(folder.rel + entry.name, entry.name):
+                    is_dir = entry.is_dir(follow_symlinks=False)  # known from the listing, without a stat
+                    denied[raw] = Unlisted(folder.key + raw, folder.rel + entry.name, st, folder=is_dir)
+                else:
+                    self.skipped["unselected"] += 1
+            elif st is None:
                 pass
             elif stat.S_ISDIR(st.st_mode) and (st.st_dev, st.st_ino) in folder.ancestors:
                 self.skipped["loop"] += 1
@@ -108,6 +120,8 @@ class Walk:
         outs = output_names([e.name for _, e, st in kept if not stat.S_ISDIR(st.st_mode)], dirs, self.suffix)
         listing: list[Entry | Unlisted | _Folder] = []
         for raw, entry, st in kept:
+            while denied and next(iter(denied)) < raw:  # in key order among the others
+                listing.append(denied.pop(next(iter(denied))))
             key, rel = folder.key + raw, folder.rel + entry.name
             if stat.S_ISDIR(st.st_mode):
                 ancestors = folder.ancestors | {(st.st_dev, st.st_ino)}
@@ -116,10 +130,14 @@ class Walk:
                 self.skipped["clash"] += 1
             else:
                 listing.append(Entry(key, rel, entry.path, folder.rel + out, st.st_size, st.st_mtime_ns))
+        listing.extend(denied.values())
         return listing
 
-    def _stat(self, entry: os.DirEntry[str]) -> os.stat_result | None:
-        """Return the stat of ``entry`` (of its target for a symlink); None, counted, if it is to be skipped."""
+    def _stat(self, entry: os.DirEntry[str]) -> os.stat_result | str | None:
+        """Return the stat of ``entry`` (of its target for a symlink); None, counted, if it is to be skipped.
+
+        An entry that cannot be looked at for want of permission gives the error message, to be reported.
+        """
         try:
             if entry.is_symlink():
                 target = os.path.realpath(entry.path)
@@ -129,8 +147,11 @@ class Walk:
             return entry.stat()
         except FileNotFoundError:
             self.skipped["broken" if entry.is_symlink() else "vanished"] += 1
-        except OSError:
-            self.skipped["special"] += 1  # a target that cannot even be stat'ed is no file to read
+        except PermissionError as exc:
+            return exc.strerror or str(exc)
+        except OSError as exc:
+            # a symlink loop (a -> b -> a) resolves to nothing; a target that cannot even be stat'ed is no file
+            self.skipped["loop" if exc.errno == errno.ELOOP else "special"] += 1
         return None
 
     def _selected(self, rel: str, name: str) -> bool:

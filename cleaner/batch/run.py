@@ -27,7 +27,7 @@ from cleaner.batch.discover import Entry, Unlisted, Walk
 from cleaner.batch.lock import Lock
 from cleaner.batch.manifest import Manifest, Planned, Row
 from cleaner.batch.options import Options
-from cleaner.batch.outputs import clear_folder, output_size, remove_output
+from cleaner.batch.outputs import clear_folder, open_output, output_size, refuse_symlinks, remove_output
 from cleaner.batch.pool import ProcessPool, run_in_process
 from cleaner.batch.summary import Summary
 from cleaner.batch.work import Result, Settings, Task
@@ -106,6 +106,8 @@ class Batch:
         """Take the lock first of all, clear a killed run's leftovers, and open the manifest."""
         state = self.options.state
         try:
+            names = ("tmp", "lock", "manifest.sqlite", "errors.jsonl")
+            refuse_symlinks(state, *(os.path.join(state, name) for name in names))
             if self.options.dry_run:
                 path = os.path.join(state, "manifest.sqlite")
                 try:
@@ -151,8 +153,13 @@ class Batch:
                 self._gone(row)
                 row = next(rows, None)
             if isinstance(item, Unlisted):
-                self.summary.unlisted_folders += 1
-                self._problem(item.rel, None, "unreadable", f"cannot list the folder: {item.error}; outputs kept")
+                if item.folder:
+                    self.summary.unlisted_folders += 1
+                    self._problem(item.rel, None, "unreadable", f"cannot list the folder: {item.error}; outputs kept")
+                else:
+                    self.summary.files += 1
+                    self.summary.failed += 1
+                    self._problem(item.rel, None, "unreadable", f"cannot read: {item.error}; its output is kept")
                 while row is not None and (row.key == item.key or row.key.startswith(item.key + b"\0")):
                     row = next(rows, None)
                 continue
@@ -232,10 +239,10 @@ class Batch:
             return
         out = self.options.output
         for key, rel in self.manifest.gone():
-            self.summary.removed_outputs += remove_output(out, rel)
+            self.summary.removed_outputs += self._remove(rel)
             self.manifest.drop(key)
         for rel in self.manifest.moved_outputs():
-            remove_output(out, rel)
+            self._remove(rel)
         self.manifest.commit()
         total = self.manifest.db.execute("SELECT count(*) FROM plan").fetchone()[0]
         observer.start(total)
@@ -276,7 +283,7 @@ class Batch:
                 self._problem(task.rel, p.line, p.kind, p.message)
             if task.old_out is not None:  # the input had an output: it no longer stands for the input
                 if task.old_out == task.out:
-                    remove_output(self.options.output, task.out)
+                    self._remove(task.out)
                 self.manifest.drop(task.key)
             return
         if result.status == "same":
@@ -322,11 +329,19 @@ class Batch:
                 stream = stack.enter_context(atomic_writer(target))
             for rel in self.manifest.outputs():
                 try:
-                    with open(os.path.join(self.options.output, rel), "rb") as f:
+                    with open_output(self.options.output, rel) as f:
                         shutil.copyfileobj(f, stream)
                 except OSError as exc:
                     self._problem(rel, None, "unreadable", f"cannot read the output: {exc.strerror or exc}")
             stream.flush()
+
+    def _remove(self, rel: str) -> bool:
+        """Remove the output ``rel`` (and the folders it leaves empty); a failure is listed, and the run goes on."""
+        try:
+            return remove_output(self.options.output, rel)
+        except OSError as exc:
+            self._problem(rel, None, "write", f"cannot remove the output: {exc.strerror or exc}")
+            return False
 
     # -- problems --------------------------------------------------------------------------------------------
 

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from cleaner import clean_bytes
-from cleaner.batch.outputs import atomic_output
+from cleaner.batch.outputs import atomic_output, check_inside
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.errors import CleanerError, DecodeError, TooLargeError
+from cleaner.encoding import SAMPLE_BYTES
+from cleaner.errors import CleanerError, DecodeError, EmptyInputError, TooLargeError
 from cleaner.files import Record, clean_records, document_object, json_bytes, read_limited, stream_lines, too_large
+from cleaner.stages.decode import check_binary, check_input
 
 #: Record errors of one input kept for the error list; the rest are counted in one last entry.
 MAX_RECORD_ERRORS = 1000
@@ -52,7 +54,7 @@ class Task:
 class Problem:
     """Why an input, or one of its records, was not cleaned."""
 
-    kind: str  #: unreadable, too-large, undecodable, not-text, record, write, crash, internal
+    kind: str  #: unreadable, too-large, empty, undecodable, not-text, record, write, crash, internal
     message: str
     line: int | None = None
 
@@ -127,12 +129,13 @@ def _process_text(settings: Settings, task: Task) -> Result:
     if task.expect == result.hash:
         return result
     try:
+        check_input(data, config.encoding)  # empty, blank and binary files are refused before the pipeline
         doc = clean_bytes(data, config=config, source=task.rel)
     except CleanerError as exc:
         return failed(task, _kind(exc), str(exc))
     line = json_bytes(document_object(doc))
     try:
-        with atomic_output(os.path.join(settings.root, task.out), settings.tmp_dir) as out:
+        with atomic_output(check_inside(settings.root, task.out), settings.tmp_dir) as out:
             out.write(line)
     except OSError as exc:
         return failed(task, "write", f"cannot write {task.out}: {exc.strerror or exc}")
@@ -164,10 +167,15 @@ def _process_jsonl(settings: Settings, task: Task) -> Result:
             if hashlib.file_digest(f, _digest).digest() == task.expect:
                 return Result(task, "same", st.st_size, st.st_mtime_ns, task.expect)
     f, st = _open(task.path, None)
+    try:
+        check_binary(os.pread(f.fileno(), SAMPLE_BYTES, 0), config.encoding)
+    except CleanerError as exc:
+        f.close()
+        return failed(task, _kind(exc), str(exc))
     result = Result(task, "cleaned", st.st_size, st.st_mtime_ns)
     more_errors = 0
     try:
-        with f, atomic_output(os.path.join(settings.root, task.out), settings.tmp_dir) as out:
+        with f, atomic_output(check_inside(settings.root, task.out), settings.tmp_dir) as out:
             reader = _HashingReader(f)
             lines = stream_lines(reader, config.max_bytes)  # type: ignore[arg-type]  # readline is all it uses
             for record in clean_records(lines, task.rel, settings.text_field, config):
@@ -212,4 +220,6 @@ def _kind(exc: CleanerError) -> str:
         return "too-large"
     if isinstance(exc, DecodeError):
         return "undecodable"
+    if isinstance(exc, EmptyInputError):
+        return "empty"
     return "not-text"

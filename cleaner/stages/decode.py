@@ -6,15 +6,16 @@ offset in the output indexes, so a user (or a test) can rebuild it from the same
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from cleaner import mojibake
 from cleaner.config import Config
 from cleaner.draft import Draft
-from cleaner.encoding import BOMS, decode_bytes, decode_wide, magic_kind, nul_heavy
-from cleaner.errors import InputError
+from cleaner.encoding import BOMS, SAMPLE_BYTES, decode_bytes, decode_wide, magic_kind, nul_heavy
+from cleaner.errors import DecodeError, EmptyInputError, InputError
 
-__all__ = ["check_input", "decode", "decode_bytes", "normalise", "prepare"]
+__all__ = ["check_binary", "check_input", "decode", "decode_bytes", "normalise", "prepare"]
 
 # Spaces that look like a space are made one; invisible characters that only break words are dropped.
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: they carry meaning in Persian, Indic scripts and emoji.
@@ -78,36 +79,77 @@ def prepare(raw: bytes | str, config: Config | None = None) -> tuple[str, list[s
     return text, warnings + more
 
 
-def check_input(data: bytes) -> None:
+def check_binary(head: bytes, encoding: str | None = None) -> None:
+    """Raise InputError when ``head``, the start of a file, is binary: a known signature, or NUL bytes.
+
+    Text in UTF-16/32 is not binary for its zero bytes; with a forced ``encoding`` only signatures count. The
+    command line calls this on the first block of a JSON Lines input, which is read one line at a time.
+
+    >>> check_binary(b'{"text": "Hi."}\\n')
+    >>> check_binary(b"%PDF-1.7\\n...")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.InputError: looks like a binary file (PDF document); not text
+    """
+    kind = magic_kind(head)
+    if kind:
+        raise InputError(f"looks like a binary file ({kind}); not text")
+    if encoding is not None or head.startswith(tuple(m for m, _ in BOMS)):
+        return
+    sample = head[: SAMPLE_BYTES - SAMPLE_BYTES % 4]
+    if nul_heavy(sample) and decode_wide(sample) is None:
+        raise InputError("looks like a binary file (NUL bytes); not text")
+
+
+def check_input(data: bytes, encoding: str | None = None) -> None:
     """Raise InputError with a one-line reason when the bytes of a file are not worth cleaning: empty, blank, binary.
 
-    The command line calls this on files; ``clean_bytes`` itself refuses only binary data (an empty text is a
-    document with no article text, and a warning).
+    Empty and blank files raise EmptyInputError. With a forced ``encoding`` the bytes are judged as that
+    encoding reads them, and only signatures make them binary. The command line (``clean`` and ``batch``) calls
+    this on each input file; ``clean_bytes`` itself refuses only binary data (an empty text is a document with
+    no article text, and a warning).
 
     >>> check_input(b"Some text.")
     >>> check_input(b"\\x89PNG\\r\\n\\x1a\\n...")
     Traceback (most recent call last):
     ...
     cleaner.errors.InputError: looks like a binary file (PNG image); not text
+    >>> check_input(b" \\n\\t")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.EmptyInputError: blank file (only whitespace)
     """
     if not data:
-        raise InputError("empty file")
+        raise EmptyInputError("empty file")
     kind = magic_kind(data)
     if kind:
         raise InputError(f"looks like a binary file ({kind}); not text")
     mark, bom = next(((m, name) for m, name in BOMS if data.startswith(m)), (b"", None))
-    body = data[len(mark) :]
-    if not body:
-        raise InputError("empty file (only a byte order mark)")
-    if bom in (None, "utf-8"):
-        wide = decode_wide(body)
-        text = wide[0] if wide else None
-    else:
-        text = body.decode(bom, errors="replace")
-    if (text is None and body.isspace()) or (text is not None and not text.strip()):
-        raise InputError("blank file (only whitespace)")
-    if text is None and nul_heavy(body):
+    if len(data) == len(mark):
+        raise EmptyInputError("empty file (only a byte order mark)")
+    body = data[len(mark) :] if mark else data
+    if encoding is not None or bom not in (None, "utf-8"):
+        if _blank(body, encoding or str(bom)):
+            raise EmptyInputError("blank file (only whitespace)")
+        return
+    wide = decode_wide(body)
+    if (wide is None and body.isspace()) or (wide is not None and not wide[0].strip()):
+        raise EmptyInputError("blank file (only whitespace)")
+    if wide is None and nul_heavy(body):
         raise InputError("looks like a binary file (NUL bytes); not text")
+
+
+def _blank(data: bytes, encoding: str) -> bool:
+    """Tell whether ``data`` read as ``encoding`` is only whitespace; decodes no further than its first text."""
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    except LookupError:
+        raise DecodeError(f"unknown text encoding {encoding!r}") from None
+    view = memoryview(data)
+    for start in range(0, len(data), SAMPLE_BYTES):
+        if decoder.decode(view[start : start + SAMPLE_BYTES]).strip():
+            return False
+    return not decoder.decode(b"", final=True).strip()
 
 
 def decode(draft: Draft) -> None:
