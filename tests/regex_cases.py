@@ -180,15 +180,6 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("features: bullet", "classify/features.py", _f("bullet"), "match", "at most four characters"),
     Pattern("features: copyright", "classify/features.py", _f("copyright"), "search", "literals; one \\s* after (c)"),
     Pattern(
-        "features: key strip",
-        "classify/features.py",
-        lambda: features._patterns()["key_strip"],
-        "sub",
-        "a run then $: could re-read a non-word run from each of its characters, yet measures linear (the regex "
-        "module's fast path); only given blocks of at most 300 characters",
-        bounded=300,
-    ),
-    Pattern(
         "inline: site name",
         "classify/inline.py",
         _i("site"),

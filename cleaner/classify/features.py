@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -23,7 +23,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "word": regex.compile(r"\w+"),
         "digits": regex.compile(r"\d+"),
-        "key_strip": regex.compile(r"[\W\d_]+$|^[\W\d_]+"),
         "sentence": regex.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)"),
         # markers only (no unbounded match), so the search stays linear on any input
         "url": regex.compile(
@@ -35,9 +34,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """What can be read off one block alone."""
+class Shape(NamedTuple):
+    """What can be read off one block alone (a named tuple: it is made for every line of every page)."""
 
     chars: int
     words: int
@@ -65,23 +63,21 @@ def detect_language(texts: Sequence[str], max_words: int = 3000) -> str | None:
     >>> detect_language(["Собака и кошка не дома, они во дворе, как и все мы."])
     'ru'
     """
-    word = _patterns()["word"]
-    counts: Counter[str] = Counter()
-    total = 0
+    words: list[str] = []
     for t in texts:
-        for w in word.findall(t.casefold()):
-            counts[w] += 1
-            total += 1
-        if total >= max_words:
+        words += _folded_words(t)
+        if len(words) >= max_words:
             break
+    total = len(words)
     if total < 5:
         return None
+    counts = Counter(words)
     best, best_score = None, 0.0
     for lang in resources.languages():
         stop = resources.stopwords(lang)
         if not stop:
             continue
-        score = sum(n for w, n in counts.items() if w in stop) / total
+        score = sum(counts[w] for w in stop.intersection(counts)) / total
         if score > best_score:
             best, best_score = lang, score
     return best if best_score >= 0.12 else None
@@ -99,8 +95,18 @@ def _lexicon(lang: str | None) -> dict[str, str]:
 
 
 def _lexicon_key(text: str) -> str:
-    """Return ``text`` as the lexicon compares it: case-folded, outer punctuation and digits off, spaces collapsed."""
-    return " ".join(_patterns()["key_strip"].sub("", text.casefold()).split())
+    """Return ``text`` as the lexicon compares it: case-folded, outer punctuation and digits off, spaces collapsed.
+
+    >>> _lexicon_key("  » Share this: 3 ")
+    'share this'
+    """
+    folded = text.casefold()
+    start, end = 0, len(folded)
+    while start < end and not folded[start].isalpha():
+        start += 1
+    while end > start and not folded[end - 1].isalpha():
+        end -= 1
+    return " ".join(folded[start:end].split())
 
 
 def lexicon_hit(text: str, lang: str | None) -> tuple[str | None, bool]:
@@ -153,34 +159,93 @@ def leading_phrase(text: str, lang: str | None) -> str | None:
     return None
 
 
+#: Characters whose presence lets a block reach the (slower) separator, bullet and URL patterns at all.
+_SEPARATOR_CHARS = ("|", "»", "›", "•", "·", "/")
+_BULLET_FIRST = frozenset("-*•●▪►–—0123456789")
+_TLDS = (".com", ".org", ".net", ".io", ".co.uk", ".de", ".ru", ".ua")
+
+
+def _urlish(text: str, folded: str) -> bool:
+    """Tell whether ``text`` holds a URL, an e-mail address or a bare domain (the ``url`` pattern, guarded by cheap
+    substring checks so that the pattern only runs on the few blocks that may match)."""
+    if "://" in text or "www." in folded or "@" in text or any(t in folded for t in _TLDS):
+        return bool(_patterns()["url"].search(text))
+    return False
+
+
+#: A block longer than this (a whole page on one line) has its word ratios read from its first characters only,
+#: and is not cached: its words would take many times the memory of its text.
+SAMPLE_CHARS = 50_000
+
+
 @lru_cache(maxsize=1 << 15)
+def _words(text: str) -> tuple[str, ...]:
+    """Return the words of ``text`` (cached: language identification and the block's shape both need them)."""
+    return tuple(_patterns()["word"].findall(text[:SAMPLE_CHARS]))
+
+
+@lru_cache(maxsize=1 << 15)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """Return the case-folded words of ``text`` (case-folding never adds a space, so no second pattern pass)."""
+    words = _words(text)
+    return tuple(" ".join(words).casefold().split(" ")) if words else ()
+
+
+def _count(pattern: regex.Pattern[str], text: str) -> int:
+    """Return how many times ``pattern`` matches in ``text``, without a list of the matches for a long text."""
+    if len(text) <= SAMPLE_CHARS:
+        return len(pattern.findall(text))
+    return sum(1 for _ in pattern.finditer(text))
+
+
 def shape(text: str, lang: str | None) -> Shape:
-    """Return the Shape of one block of text (cached: menus and footers repeat across the pages of a site)."""
+    """Return the Shape of one block of text (cached: menus and footers repeat across the pages of a site).
+
+    The patterns run only where a substring check says they may match: this runs on every line of every page.
+    """
+    if len(text) <= SAMPLE_CHARS:
+        return _cached_shape(text, lang)
+    return _shape(text, text[:SAMPLE_CHARS], lang)
+
+
+@lru_cache(maxsize=1 << 15)
+def _cached_shape(text: str, lang: str | None) -> Shape:
+    """Return the Shape of a block of SAMPLE_CHARS or fewer."""
+    return _shape(text, text, lang)
+
+
+def _shape(text: str, sample: str, lang: str | None) -> Shape:
+    """Return the Shape of ``text``, its word ratios read from ``sample`` (the text itself, or its start)."""
     p = _patterns()
-    words = p["word"].findall(text)
-    n_words = len(words)
+    words = _words(sample)
+    n_sample = len(words)
+    n_words = n_sample if sample is text else _count(p["word"], text)
+    folded = text.casefold()
     stop = resources.stopwords(lang) if lang else frozenset()
-    if stop and n_words:
-        stop_density = sum(1 for w in p["word"].findall(text.casefold()) if w in stop) / n_words
-    else:
-        stop_density = -1.0
+    stops = sum(map(stop.__contains__, _folded_words(sample))) if stop else 0
+    stop_density = stops / n_sample if stop and n_sample else -1.0
     tail = text.rstrip(_CLOSERS)
     last = tail[-1:] if tail else ""
     kind, exact = lexicon_hit(text, lang)
+    first = text[:1]
+    if len(text) <= SAMPLE_CHARS:
+        digits = sum(map(len, p["digits"].findall(text)))
+    else:
+        digits = sum(m.end() - m.start() for m in p["digits"].finditer(text))
     return Shape(
         chars=len(text),
         words=n_words,
         stop_density=stop_density,
-        sentences=len(p["sentence"].findall(text)),
+        sentences=_count(p["sentence"], text) if any(c in text for c in _SENTENCE_END) else 0,
         ends_sentence=last in _SENTENCE_END,
         ends_colon=last == ":",
-        cap_ratio=sum(1 for w in words if w[0].isupper()) / n_words if n_words else 0.0,
-        digit_ratio=sum(map(len, p["digits"].findall(text))) / len(text) if text else 0.0,
+        cap_ratio=sum(map(str.isupper, "".join([w[0] for w in words]))) / n_sample if n_sample else 0.0,
+        digit_ratio=digits / len(text) if text else 0.0,
         comma_ratio=text.count(",") / n_words if n_words else 0.0,
-        urlish=bool(p["url"].search(text)),
-        separators=len(p["separator"].findall(text)),
-        bullet=bool(p["bullet"].match(text)),
-        copyright=bool(p["copyright"].search(text)),
+        urlish=_urlish(text, folded),
+        separators=_count(p["separator"], text) if any(c in text for c in _SEPARATOR_CHARS) else 0,
+        bullet=(first in _BULLET_FIRST or first.isdigit()) and bool(p["bullet"].match(text)),
+        copyright=("©" in text or "(c" in folded or "copyright" in folded) and bool(p["copyright"].search(text)),
         upper=text.isupper() and n_words > 1,
         lexicon_kind=kind,
         lexicon_exact=exact,
@@ -229,15 +294,43 @@ FEATURE_NAMES: tuple[str, ...] = (
 END_KINDS = frozenset({"share", "related", "comment", "footer", "byline", "appeal"})
 
 
-def features(shapes: Sequence[Shape], texts: Sequence[str]) -> list[list[float]]:
-    """Return one feature vector per block (see FEATURE_NAMES), each using the whole document as context."""
+#: How many leading FEATURE_NAMES are read off the block alone (the rest need the document).
+N_STATIC = FEATURE_NAMES.index("repeated")
+
+
+def static_row(s: Shape) -> list[float]:
+    """Return the features of one block that need no context (the first N_STATIC of FEATURE_NAMES)."""
+    return [
+        1.0,
+        math.log1p(s.chars),
+        math.log1p(s.words),
+        max(s.stop_density, 0.0),
+        1.0 if s.stop_density < 0 else 0.0,
+        min(s.sentences, 10) / 10,
+        float(s.ends_sentence),
+        float(s.ends_colon),
+        s.cap_ratio,
+        s.digit_ratio,
+        min(s.comma_ratio, 1.0),
+        float(s.urlish),
+        min(s.separators, 5) / 5,
+        float(s.bullet),
+        float(s.copyright),
+        float(s.upper),
+        float(s.lexicon_kind is not None and s.lexicon_exact),
+        float(s.lexicon_kind is not None and not s.lexicon_exact),
+        float(s.lexicon_kind in END_KINDS),
+    ]
+
+
+def context_rows(shapes: Sequence[Shape], texts: Sequence[str]) -> Iterator[list[float]]:
+    """Yield, block by block, the features that read the whole document (FEATURE_NAMES from N_STATIC on)."""
     n = len(shapes)
     prose = [1.0 if is_prose(s) else 0.0 for s in shapes]
     prose_chars = [s.chars if prose[i] else 0 for i, s in enumerate(shapes)]
     total_prose = sum(prose_chars) or 1
     total_chars = sum(s.chars for s in shapes) or 1
     seen: Counter[str] = Counter(t for t in texts if len(t) >= 20)
-    out: list[list[float]] = []
     before_chars = 0
     before_prose = 0
     lex_before = 0
@@ -246,27 +339,7 @@ def features(shapes: Sequence[Shape], texts: Sequence[str]) -> list[list[float]]
     for i, s in enumerate(shapes):
         after_prose -= prose_chars[i]
         window = prose[max(0, i - 3) : i + 4]
-        lex_end = s.lexicon_kind in END_KINDS
-        row = [
-            1.0,
-            math.log1p(s.chars),
-            math.log1p(s.words),
-            max(s.stop_density, 0.0),
-            1.0 if s.stop_density < 0 else 0.0,
-            min(s.sentences, 10) / 10,
-            float(s.ends_sentence),
-            float(s.ends_colon),
-            s.cap_ratio,
-            s.digit_ratio,
-            min(s.comma_ratio, 1.0),
-            float(s.urlish),
-            min(s.separators, 5) / 5,
-            float(s.bullet),
-            float(s.copyright),
-            float(s.upper),
-            float(s.lexicon_kind is not None and s.lexicon_exact),
-            float(s.lexicon_kind is not None and not s.lexicon_exact),
-            float(lex_end),
+        yield [
             float(seen[texts[i]] > 1),
             i / n,
             before_chars / total_chars,
@@ -278,9 +351,12 @@ def features(shapes: Sequence[Shape], texts: Sequence[str]) -> list[list[float]]
             sum(window) / len(window),
             min(since, 20) / 20,
         ]
-        out.append(row)
         before_chars += s.chars
         before_prose += prose_chars[i]
-        lex_before += lex_end
+        lex_before += s.lexicon_kind in END_KINDS
         since = 0 if prose[i] else since + 1
-    return out
+
+
+def features(shapes: Sequence[Shape], texts: Sequence[str]) -> list[list[float]]:
+    """Return one feature vector per block (see FEATURE_NAMES), each using the whole document as context."""
+    return [static_row(s) + ctx for s, ctx in zip(shapes, context_rows(shapes, texts), strict=True)]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from cleaner import resources
-from cleaner.classify.features import Shape, leading_phrase
+from cleaner.classify.features import SAMPLE_CHARS, Shape, leading_phrase
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
 
@@ -60,16 +60,20 @@ def _whole_words(phrase: str, text: str) -> bool:
     return False
 
 
-def appeal_hits(text: str) -> list[str]:
-    """Return the appeal phrases found in ``text``, strongest first.
+@lru_cache(maxsize=1 << 14)
+def appeal_hits(text: str) -> tuple[str, ...]:
+    """Return the appeal phrases found in ``text``, strongest first (cached: each block is asked more than once,
+    and footers repeat across pages).
 
     >>> appeal_hits("Join our community on Patreon. Become a patron!")
-    ['patreon', 'become a patron', 'join our community']
+    ('patreon', 'become a patron', 'join our community')
     """
     folded = text.casefold()
     hits = [(w, p) for p, w in _appeal_phrases().items() if p in folded and _whole_words(p, folded)]
+    if not hits:
+        return ()
     hits = [(w, p) for w, p in hits if not any(p != q and p in q for _, q in hits)]  # "sign up for" in a longer one
-    return [p for _, p in sorted(hits, key=lambda h: -h[0])]
+    return tuple(p for _, p in sorted(hits, key=lambda h: -h[0]))
 
 
 def appeal_weight(hits: Sequence[str]) -> int:
@@ -78,18 +82,18 @@ def appeal_weight(hits: Sequence[str]) -> int:
     return sum(phrases[h] for h in hits)
 
 
-def is_appeal(text: str) -> list[str]:
-    """Return the hits that make ``text`` an appeal (weight 3, or a strong phrase in a short paragraph), else [].
+def is_appeal(text: str) -> tuple[str, ...]:
+    """Return the hits that make ``text`` an appeal (weight 3, or a strong phrase in a short paragraph), else ().
 
     >>> is_appeal("Advanced features require a subscription.")
-    []
+    ()
     >>> is_appeal("Sign up for our newsletter to get the news in your inbox.")
-    ['sign up for our newsletter', 'in your inbox']
+    ('sign up for our newsletter', 'in your inbox')
     """
     hits = appeal_hits(text)
     weight = appeal_weight(hits)
     strong = bool(hits) and _appeal_phrases()[hits[0]] >= 2
-    return hits if weight >= 3 or (strong and len(text) < 200) else []
+    return hits if weight >= 3 or (strong and len(text) < 200) else ()
 
 
 def related_link(text: str) -> Related | None:
@@ -186,7 +190,7 @@ def split_block(draft: Draft, block: Block, cuts: Sequence[int]) -> list[Block]:
     return parts
 
 
-def label_appeal(draft: Draft, block: Block, hits: list[str]) -> None:
+def label_appeal(draft: Draft, block: Block, hits: Sequence[str]) -> None:
     """Label an appeal block, splitting off a second pasted copy and a cut-off tail as their own entries."""
     reason = f"appeal ({', '.join(hits[:4])})"
     run = repeated_run(draft.block_text(block))
@@ -249,7 +253,8 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
         if block.label != BODY:
             continue
         text = draft.block_text(block)
-        key = " ".join(text.casefold().split())
+        # a whole page on one line is compared as it is: its list of words would take many times its memory
+        key = " ".join(text.casefold().split()) if len(text) <= SAMPLE_CHARS else text
         link = related_link(text) if s.chars <= 400 and not s.ends_sentence else None
         hits = is_appeal(text)
         if link:

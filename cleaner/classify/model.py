@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+from operator import mul
 
-from cleaner.classify.features import FEATURE_NAMES
+from cleaner.classify.features import FEATURE_NAMES, N_STATIC, Shape, context_rows, static_row
 from cleaner.resources import DATA
 
 
@@ -21,7 +22,26 @@ def weights() -> tuple[float, ...]:
 
 def logit(row: Sequence[float]) -> float:
     """Return the log-odds that a block with feature ``row`` is article body."""
-    return sum(w * x for w, x in zip(weights(), row, strict=True))
+    w = weights()
+    if len(row) != len(w):
+        raise ValueError(f"a feature row has {len(row)} values, the model {len(w)} weights")
+    return float(sum(map(mul, w, row)))
+
+
+@lru_cache(maxsize=1 << 15)
+def _static_logit(s: Shape) -> float:
+    """Return the part of the log-odds that reads ``s`` alone (cached: menus and footers repeat across pages)."""
+    return float(sum(map(mul, weights()[:N_STATIC], static_row(s))))
+
+
+def scores(shapes: Sequence[Shape], texts: Sequence[str]) -> list[float]:
+    """Return the log-odds of every block of a document: ``logit(row)`` for each row of ``features``, computed
+    without building the rows (the block-only part is cached per shape)."""
+    context_weights = weights()[N_STATIC:]
+    return [
+        _static_logit(s) + float(sum(map(mul, context_weights, ctx)))
+        for s, ctx in zip(shapes, context_rows(shapes, texts), strict=True)
+    ]
 
 
 def best_region(scores: Sequence[float]) -> tuple[int, int]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 from cleaner.classify import inline
-from cleaner.classify.features import Shape, detect_language, features, shape
-from cleaner.classify.model import best_region, logit
+from cleaner.classify.features import Shape, detect_language, shape
+from cleaner.classify.model import best_region, scores
 from cleaner.draft import Block, Draft
 
 
@@ -42,15 +42,15 @@ def boilerplate(draft: Draft) -> None:
     lang = detect_language(texts)
     draft.fields.language = lang
     shapes = [shape(t, lang) for t in texts]
-    scores = [logit(row) for row in features(shapes, texts)]
+    logits = scores(shapes, texts)
     # A block weighs by the log of its length: a long paragraph of prose outweighs a short heading or list item
     # between two paragraphs, while a run of short menu lines still adds up.
-    start, end = best_region([sc * math.log1p(s.chars) for sc, s in zip(scores, shapes, strict=True)])
+    start, end = best_region([sc * math.log1p(s.chars) for sc, s in zip(logits, shapes, strict=True)])
     if start == end:
-        start, end = _fallback(shapes, scores)
+        start, end = _fallback(shapes, logits)
     for i, (block, s) in enumerate(zip(open_blocks, shapes, strict=False)):
         if not start <= i < end:
-            block.mark(*_outside_reason(s, scores[i], after=i >= end))
+            block.mark(*_outside_reason(s, logits[i], after=i >= end))
     first, last = inline.trim_edges(draft, open_blocks[start:end], shapes[start:end], lang)
     start, end = start + first, start + last
     inline.label_inside(draft, open_blocks[start:end], shapes[start:end])

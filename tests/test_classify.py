@@ -1,0 +1,53 @@
+"""The block classifier's fast paths give what the training features give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.classify import features as F
+from cleaner.classify.model import logit, scores
+from cleaner.pipeline import run_draft
+
+DUMPS = Path(__file__).parent / "dumps"
+SEED = Path(__file__).parent.parent / "examples"
+
+
+def _blocks(path: Path) -> list[str]:
+    draft = run_draft(path.read_bytes())
+    return [draft.block_text(b) for b in draft.blocks]
+
+
+@pytest.mark.parametrize("path", sorted(DUMPS.glob("*.txt")) + sorted(SEED.glob("*.txt")), ids=lambda p: p.name)
+def test_scores_are_the_logit_of_the_training_features(path: Path) -> None:
+    """``scores`` (the block-only part cached, no rows built) equals ``logit`` of each ``features`` row."""
+    texts = _blocks(path)
+    lang = F.detect_language(texts)
+    shapes = [F.shape(t, lang) for t in texts]
+    fast = scores(shapes, texts)
+    slow = [logit(row) for row in F.features(shapes, texts)]
+    assert len(fast) == len(slow) == len(texts) > 3
+    assert fast == pytest.approx(slow, abs=1e-9)
+
+
+def test_a_long_block_reads_its_ratios_from_a_sample() -> None:
+    """A page on one line is counted in full (characters, words, commas, sentences) and its ratios are read from
+    its start, so its shape matches that of a shorter block of the same prose."""
+    sentence = "The council voted on Tuesday, and the bus network will reach 3 new districts. "
+    short = sentence * 100
+    long = sentence * (F.SAMPLE_CHARS // len(sentence) * 3)
+    a, b = F.shape(short.strip(), "en"), F.shape(long.strip(), "en")
+    assert b.chars == len(long.strip()) > 2 * F.SAMPLE_CHARS
+    assert b.words == a.words * len(long) // len(short)
+    assert b.sentences == a.sentences * len(long) // len(short)
+    assert b.stop_density == pytest.approx(a.stop_density, abs=0.01)
+    assert b.cap_ratio == pytest.approx(a.cap_ratio, abs=0.01)
+    assert b.digit_ratio == pytest.approx(a.digit_ratio, abs=1e-4)
+    assert b.comma_ratio == pytest.approx(a.comma_ratio, abs=1e-4)
+
+
+def test_shapes_are_the_same_cached_or_not() -> None:
+    """The cache returns what a fresh computation gives."""
+    for text in _blocks(DUMPS / "de_lokal.txt"):
+        assert F.shape(text, "de") == F._shape(text, text, "de")
