@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 DateOrder = Literal["auto", "dmy", "mdy", "ymd"]
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     """Options of one cleaning run; build once, pass everywhere, never mutate.
 
     >>> Config().date_order
@@ -35,4 +33,4 @@ class Config:
 
     def with_(self, **changes: Any) -> Config:
         """Return a copy with some options changed."""
-        return replace(self, **changes)
+        return self._replace(**changes)

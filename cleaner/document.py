@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Every ``removed[].kind`` the pipeline may emit, with what it means (also in the JSON Schema).
 REMOVED_KINDS: dict[str, str] = {
@@ -24,8 +23,7 @@ REMOVED_KINDS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Removed:
+class Removed(NamedTuple):
     """One span of the normalised text kept out of the body, with why."""
 
     kind: str
@@ -45,8 +43,7 @@ class Removed:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     """An inline related-article link such as ``Title – Site Name``."""
 
     title: str
@@ -57,8 +54,7 @@ class Related:
         return {"title": self.title, "site": self.site}
 
 
-@dataclass(frozen=True, slots=True)
-class Stats:
+class Stats(NamedTuple):
     """Character and paragraph counts of one document."""
 
     chars: int
@@ -76,8 +72,7 @@ class Stats:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """A cleaned document: the fields of the JSON contract, in its order.
 
     ``body_spans`` gives the ``[start, end)`` offsets of each body paragraph in the normalised text, so that the
@@ -97,7 +92,7 @@ class Document:
     removed: list[Removed]
     stats: Stats
     warnings: list[str]
-    body_spans: list[tuple[int, int]] = field(default_factory=list)
+    body_spans: list[tuple[int, int]] = []  # noqa: RUF012 (a NamedTuple default, never mutated)
 
     def to_dict(self, *, removed: bool = True, fields: tuple[str, ...] | None = None) -> dict[str, Any]:
         """Return the JSON object of this document; ``removed=False`` drops the audit trail.

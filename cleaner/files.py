@@ -7,9 +7,8 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from cleaner.config import Config
 from cleaner.document import Document
@@ -111,8 +110,7 @@ def parse_record(line: bytes, text_field: str, encoding: str | None = None) -> t
     return text, record
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
     """One JSON Lines record: its cleaned document and other fields, or the error that stopped it."""
 
     source: str

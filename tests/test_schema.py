@@ -66,9 +66,10 @@ def test_examples_follow_the_schema(validator: Draft202012Validator, expected: P
 def test_cli_outputs_follow_the_schema(
     validator: Draft202012Validator, invoke: Invoke, tmp_path: Path, options: list[str]
 ) -> None:
-    """What ``cleaner clean`` prints, whatever the shaping options, is valid; so is an empty document."""
+    """What ``cleaner clean`` prints, whatever the shaping options, is valid; so is a document with no body (a
+    header line alone: an empty file is refused)."""
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text(" date 2022-11-29 A caption. (Photo: AP)\n", encoding="utf-8")
     result = invoke(["clean", str(tmp_path / "a.txt"), str(tmp_path / "empty.txt"), *options])
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(docs) == 2

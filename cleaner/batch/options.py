@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -52,7 +51,7 @@ class Options:
 
     def fingerprint(self) -> str:
         """Return a digest of every option that shapes an output (the size limit does not)."""
-        shaping = dataclasses.asdict(self.config)
+        shaping = self.config._asdict()
         del shaping["max_bytes"]
         shaping["input_format"] = self.input_format
         if self.input_format == "jsonl":

@@ -9,8 +9,8 @@ prose before it stays a body block. Separators: the first of ``,`` ``;`` ``|`` p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -24,8 +24,7 @@ TAG_MAX_CHARS = 80
 SEPARATORS = (",", ";", "|")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """A tags part of the last block: where it starts (the label), its tags, and why it was taken."""
 
     start: int
