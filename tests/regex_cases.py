@@ -138,6 +138,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("dates: slashed", "dates/strategies.py", strategies._slashed, "match", "bounded digit counts"),
     Pattern("dates: day month-name", "dates/strategies.py", strategies._day_month, "match", _ANCHORED),
     Pattern("dates: month-name day", "dates/strategies.py", strategies._month_day, "match", _ANCHORED),
+    Pattern("dates: dotted, two-digit year", "dates/strategies.py", strategies._dotted_short, "match", "bounded"),
+    Pattern("dates: slashed, two-digit year", "dates/strategies.py", strategies._slashed_short, "match", "bounded"),
+    Pattern("dates: month-name day, no year", "dates/strategies.py", strategies._month_day_no_year, "match", _ANCHORED),
+    Pattern("dates: day month-name, no year", "dates/strategies.py", strategies._day_month_no_year, "match", _ANCHORED),
     Pattern(
         "header: credit marker",
         "stages/header.py",
@@ -212,6 +216,15 @@ PATTERNS: tuple[Pattern, ...] = (
         "a one-character lookbehind and one character; lines of at most 160 characters",
         bounded=160,
     ),
+    Pattern(
+        "dates: slashed dates of a page",
+        "dates/search.py",
+        search._slashed,
+        "finditer",
+        "a one-character lookbehind, bounded digit counts",
+    ),
+    Pattern("dates: a year", "dates/search.py", search._year, "findall", "a lookbehind, four fixed digits"),
+    Pattern("dates: copyright", "dates/search.py", search._copyright, "search", "literals"),
     Pattern(
         "headline: title separator",
         "stages/headline.py",

@@ -63,6 +63,41 @@ def test_strategies(written: str, strategy: str, parts: tuple[int, int]) -> None
     assert (found.strategy, found.parts, found.text) == (strategy, parts, written)
 
 
+@pytest.mark.parametrize(
+    ("written", "strategy", "year", "parts"),
+    [
+        ("11/19/19", "slashed date, two-digit year", 2019, (11, 19)),
+        ("19.11.19", "dotted day-first date, two-digit year", 2019, (19, 11)),
+        ("05.10.98", "dotted day-first date, two-digit year", 1998, (5, 10)),
+        ("Nov 19", "month-name-day date without year", 0, (11, 19)),
+        ("19. November", "day-month-name date without year", 0, (19, 11)),
+        ("22 de outubro de 2010", "day-month-name date", 2010, (22, 10)),
+        ("3 ottobre 2019", "day-month-name date", 2019, (3, 10)),
+        ("3 mrt 2019", "day-month-name date", 2019, (3, 3)),
+        ("29/11/2022", "slashed numeric date", 2022, (29, 11)),  # the full forms still come first
+    ],
+)
+def test_byline_strategies(written: str, strategy: str, year: int, parts: tuple[int, int]) -> None:
+    """A byline's short forms: a two-digit year, no year; the full forms in every language."""
+    found = read_date(written, 0, byline=True)
+    assert found is not None
+    assert (found.strategy, found.year, found.parts, found.text) == (strategy, year, parts, written)
+
+
+@pytest.mark.parametrize("written", ["1.2.345", "1.12.19.5", "11/19/195", "Nov 2019", "Nov 19:30", "10 things"])
+def test_byline_strategies_reject(written: str) -> None:
+    """Numbers that only look like a short date (a version, a time, a year alone) are not read as one."""
+    assert read_date(written, 0, byline=True) is None
+
+
+def test_no_year_needs_a_year() -> None:
+    """A date without a year is no date until the page's year is given."""
+    found = read_date("Nov 19", 0, byline=True)
+    assert found is not None
+    assert check(found, None, Config()).date is None
+    assert check(found, None, Config(), year=2019).date == "2019-11-19"
+
+
 @pytest.mark.parametrize("written", ["2022-11-299", "29 Nov", "November 2022", "29/11/22", "12345", "May be"])
 def test_strategies_reject(written: str) -> None:
     """Read no date from text that only looks a little like one."""

@@ -51,6 +51,16 @@ def _marker() -> regex.Pattern[str]:
     return regex.compile(rf"\s*+{lexicon.alternation(lexicon.markers())}(?!\p{{L}})\s*+:?\s*+", regex.IGNORECASE)
 
 
+def marker_end(text: str, pos: int) -> int | None:
+    """Return where a date marker (``Updated``, ``Posted:`` ...) at ``pos`` and the spaces after it end, or None.
+
+    >>> marker_end("Updated: Nov 19", 0)
+    9
+    """
+    m = _marker().match(text, pos)
+    return m.end() if m else None
+
+
 @cache
 def _weekday() -> regex.Pattern[str]:
     """Return the pattern of a weekday name and the punctuation after it."""
@@ -90,8 +100,10 @@ def _after_time() -> regex.Pattern[str]:
     return regex.compile(r"[\s,|·]*+")
 
 
-def read_stamp(text: str, pos: int) -> Stamp | None:
+def read_stamp(text: str, pos: int, *, byline: bool = False) -> Stamp | None:
     """Return the date (after an optional time or weekday, with an optional time after it) at ``pos``.
+
+    ``byline`` also reads the short forms a byline may show (``11/19/19``, ``Nov 19``).
 
     >>> s = read_stamp("Tuesday, November 29, 2022 10:03 PM", 0)
     >>> s.date.parts, s.clock.hour, s.end
@@ -102,16 +114,16 @@ def read_stamp(text: str, pos: int) -> Stamp | None:
     before = read_time(text, pos)
     if before:
         gap = _after_time().match(text, before.end)
-        stamp = _read_dated(text, gap.end() if gap else before.end)
+        stamp = _read_dated(text, gap.end() if gap else before.end, byline)
         if stamp and stamp.clock is None:
             return Stamp(stamp.date, before, pos, stamp.end)
-    return _read_dated(text, pos)
+    return _read_dated(text, pos, byline)
 
 
-def _read_dated(text: str, pos: int) -> Stamp | None:
+def _read_dated(text: str, pos: int, byline: bool = False) -> Stamp | None:
     """Return the date (after an optional weekday, with an optional time after it) at ``pos``."""
     weekday = _weekday().match(text, pos)
-    date = (read_date(text, weekday.end()) if weekday else None) or read_date(text, pos)
+    date = (read_date(text, weekday.end(), byline=byline) if weekday else None) or read_date(text, pos, byline=byline)
     if date is None:
         return None
     end = date.end

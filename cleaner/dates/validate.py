@@ -54,23 +54,30 @@ def _time(clock: Clock) -> str | None:
     return f"{hour:02d}:{clock.minute:02d}:{clock.second:02d}{clock.offset or ''}"
 
 
-def check(c: Candidate, clock: Clock | None, config: Config) -> Verdict:
+def check(c: Candidate, clock: Clock | None, config: Config, year: int | None = None) -> Verdict:
     """Return the verdict on candidate ``c`` (and its time, if any) under ``config``.
+
+    A date written without a year (``Nov 19``) takes ``year``, the page's year, when one is given.
 
     >>> from cleaner.dates.strategies import read_date
     >>> check(read_date("2022-02-30", 0), None, Config()).problem
     'impossible date (day is out of range for month)'
     >>> check(read_date("03/04/2022", 0), None, Config(date_order="mdy")).date
     '2022-03-04'
+    >>> check(read_date("Nov 19", 0, byline=True), None, Config(), year=2019).date
+    '2019-11-19'
     """
     order = _day_month(c, config)
     if isinstance(order, str):
         return Verdict(None, problem=order)
     day, month = order
-    if not config.min_year <= c.year <= config.max_year:
-        return Verdict(None, problem=f"implausible year {c.year} (outside {config.min_year}..{config.max_year})")
+    written = c.year or year
+    if not written:
+        return Verdict(None, problem="no year written, and none known for the page")
+    if not config.min_year <= written <= config.max_year:
+        return Verdict(None, problem=f"implausible year {written} (outside {config.min_year}..{config.max_year})")
     try:
-        date = dt.date(c.year, month, day).isoformat()
+        date = dt.date(written, month, day).isoformat()
     except ValueError as exc:
         return Verdict(None, problem=f"impossible date ({exc})")
     if clock is None:

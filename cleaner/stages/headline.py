@@ -1,9 +1,11 @@
 """Find the headline and the dateline just before the article: ``title``, and ``date`` when no header gave one.
 
 A page dump shows its headline twice: in the page title on the first line (``Headline | Site``) and above the
-article. The block before the body that repeats the page title (or one of its parts) is the headline. The date
-comes only from a short line between the headline and the body (a byline or dateline), never from text after the
-start of the body: comment timestamps and related stories come later.
+article. The block nearest the article's first paragraph that repeats the page title (or its headline part) is
+the headline. The date comes only from a short line near it (a byline or dateline: below the headline down to the
+article's first paragraph, or just above it) or before the body, never from text after the start of the article:
+comment timestamps and related stories come later. A byline may write the date short (``11/19/19``, ``Updated
+Nov 19, 6:55 AM``); :class:`cleaner.dates.search.Page` completes it from the rest of the page, or drops it.
 """
 
 from __future__ import annotations
@@ -12,13 +14,23 @@ from functools import cache
 
 import regex
 
-from cleaner.dates.search import find_date
+from cleaner.dates.search import Page, find_date
 from cleaner.draft import BODY, Block, Draft
 
-#: How many blocks before the body may hold the headline and the byline.
+#: How many blocks before the body may hold a short part of the page title as the headline, and the byline
+#: when no headline is found.
 LOOK_BACK = 15
+#: How many blocks after the headline may hold the byline (the search stops earlier, at the first paragraph).
+LOOK_AHEAD = 30
+#: How many blocks just above the headline may hold the dateline (``November 19, 2019`` over the headline).
+ABOVE = 3
+#: The longest paragraph right under the headline passed over as its standfirst on the way to the byline.
+MAX_STANDFIRST = 400
 #: The longest line taken as a page title or headline.
 MAX_TITLE = 250
+
+
+_DASHES = str.maketrans("–—", "--")
 
 
 @cache
@@ -30,7 +42,7 @@ def _separator() -> regex.Pattern[str]:
 
 def _key(text: str) -> str:
     """Return ``text`` case-folded with its whitespace collapsed and outer punctuation dropped, for comparison."""
-    return " ".join(text.casefold().split()).strip(" .:;|-–—")
+    return " ".join(text.casefold().replace("\u200b", "").translate(_DASHES).split()).strip(" .:;|-")
 
 
 def title_keys(page_title: str) -> set[str]:
@@ -39,27 +51,94 @@ def title_keys(page_title: str) -> set[str]:
     >>> sorted(title_keys("Republicans Are Following Trump - The New York Times"))
     ['republicans are following trump', 'republicans are following trump - the new york times', 'the new york times']
     """
-    keys = {_key(page_title)}
-    keys.update(_key(p) for p in _separator().split(page_title) if len(p.split()) >= 2)
-    return {k for k in keys if k}
+    strong, weak = ranked_title_keys(page_title)
+    return strong | weak
+
+
+def ranked_title_keys(page_title: str) -> tuple[set[str], set[str]]:
+    """Return the forms of the page title in two sets: the headline's and the rest.
+
+    The headline's: the whole, the whole without its last part, and its first part (``Headline | Site``); the
+    rest: the other parts of two words or more (often the site's name).
+
+    >>> strong, weak = ranked_title_keys("Red Sox win - Late rally stuns Yankees - The Boston Globe")
+    >>> sorted(strong)[:2], sorted(weak)
+    (['red sox win', 'red sox win - late rally stuns yankees'], ['late rally stuns yankees', 'the boston globe'])
+    """
+    whole = _key(page_title)
+    pieces = _separator().split(page_title)
+    # without its last part: ``Headline - Standfirst - Site`` shows ``Headline - Standfirst`` above the article
+    head = _key(page_title[: page_title.rfind(pieces[-1])]) if len(pieces) > 2 else ""
+    parts = [k for p in pieces if len(p.split()) >= 2 and (k := _key(p))]
+    strong = {k for k in (whole, head, *parts[:1]) if k}
+    return strong, {k for k in parts if k not in strong}
 
 
 def _find_title(draft: Draft, blocks: list[Block], first: int) -> int | None:
-    """Return the index of the headline block before (or at the start of) the body, or None."""
+    """Return the index of the headline block before (or at the start of) the article, or None.
+
+    The search runs upwards from the article's first paragraph of prose (the nearest repeat of the page title
+    wins), then downwards past it (the boilerplate stage may have started the body too early, at a prompt).
+    The whole page title and its headline part (its first part) are looked for on the whole page; only when
+    neither is found, a shorter part of two words or more (often the site's name) in the :data:`LOOK_BACK`
+    blocks before the body.
+    """
     page = draft.block_text(blocks[0])
-    if len(page) > MAX_TITLE or (first == 0 and blocks[0].label == BODY):
+    if len(page) > MAX_TITLE:
         return None
-    keys = title_keys(page)
-    order: list[int] = [*range(first, max(0, first - LOOK_BACK), -1), *range(first + 1, min(len(blocks), first + 2))]
-    for i in order:
-        if i > 0 and len(draft.block_text(blocks[i])) <= MAX_TITLE and _key(draft.block_text(blocks[i])) in keys:
-            return i
-    return None
+    plain = blocks[0].label == BODY  # the first block was kept as article text: a plain file, or a dump's title?
+    if plain and page.rstrip()[-1:] in ".:;,":
+        return None
+    strong, weak = ranked_title_keys(page)
+    article = next((i for i in range(first, len(blocks)) if _is_prose(draft.block_text(blocks[i]))), first)
+    # in a plain file a short first paragraph repeated later (a heading, then a related link) is no page title
+    order = [*range(article, 0, -1), *([] if plain else range(article + 1, len(blocks)))]
+    keys = {i: _key(text) for i in order if len(text := draft.block_text(blocks[i])) <= MAX_TITLE}
+    found = next((i for i in order if keys.get(i) in strong), None)
+    if found is None:
+        found = next((i for i in order if keys.get(i) in weak and first - LOOK_BACK < i <= first + 1), None)
+    return found
 
 
 def _is_prose(text: str) -> bool:
     """Tell whether ``text`` is a paragraph of prose (long, with a sentence end) rather than a byline."""
     return len(text) > 100 and any(c in text for c in ".!?")
+
+
+def _date_blocks(draft: Draft, blocks: list[Block], body: list[int], found: int | None) -> list[int]:
+    """Return the indexes of the blocks that may hold the byline or dateline, the most likely first.
+
+    With a headline: the lines after it down to the article's first paragraph of prose (a standfirst right
+    under the headline is passed over, and so is prose the boilerplate stage removed: an appeal, a caption),
+    then the few lines just above it. Then (or without a headline) the lines before the body, the nearest
+    first, and the head of the body down to its first paragraph of prose. Never a line after the start of the
+    article: comment timestamps and related stories come later.
+    """
+    text = draft.block_text
+    near: list[int] = []
+    if found is not None:
+        for i in range(found + 1, min(len(blocks), found + 1 + LOOK_AHEAD)):
+            block = text(blocks[i])
+            if blocks[i].label == BODY and _is_prose(block):
+                if i == found + 1 and len(block) <= MAX_STANDFIRST:
+                    continue
+                break
+            near.append(i)
+        for i in range(found - 1, max(0, found - ABOVE - 1), -1):
+            if _is_prose(text(blocks[i])):
+                break
+            near.append(i)
+    first = body[0]
+    if first < 3 and blocks[0].label == BODY:
+        return near  # a plain file: its text is the article, and a date in it is not a byline
+    head: list[int] = []
+    for i in body:
+        if _is_prose(text(blocks[i])):
+            break
+        head.append(i)
+    before = list(range(first - 1, max(0, first - LOOK_BACK - 1), -1))
+    near += [i for i in before + head if i not in near and i != found]
+    return near
 
 
 def headline(draft: Draft) -> None:
@@ -68,27 +147,18 @@ def headline(draft: Draft) -> None:
     body = [i for i, b in enumerate(blocks) if b.label == BODY]
     if not body:
         return
-    first = body[0]
-    found = _find_title(draft, blocks, first)
+    found = _find_title(draft, blocks, body[0])
     if found is not None:
         block = blocks[found]
         draft.fields.title = draft.block_text(block)
         block.mark("title", "the headline (it repeats the page title); moved to title")
         if blocks[0].label == BODY:
             blocks[0].mark("title", "the page title; the headline is in title")
-        first = next((i for i in body if i > found), first)
     if draft.fields.date is not None:
         return
-    # after the headline, downwards, into the head of the body until its first paragraph of prose; without a
-    # headline, upwards from the body (the nearest line first), then the same head of the body
-    head = []
-    for i in body if found is not None or first >= 3 else ():  # a page dump (a headline, or lines before the body)
-        if _is_prose(draft.block_text(blocks[i])):
-            break
-        head.append(i)
-    before = range(found + 1, first) if found is not None else range(first - 1, max(-1, first - LOOK_BACK - 1), -1)
-    for i in [*before, *head]:
-        verdict = find_date(draft.block_text(blocks[i]), draft.config)
+    page = Page([draft.block_text(b) for b in draft.blocks], draft.config)
+    for i in _date_blocks(draft, blocks, body, found):
+        verdict = find_date(draft.block_text(blocks[i]), draft.config, page)
         if verdict is not None:
             draft.fields.date, draft.fields.datetime = verdict.date, verdict.datetime
             if blocks[i].label == BODY:

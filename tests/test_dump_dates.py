@@ -1,0 +1,168 @@
+"""The date of a full-page dump: from a byline or dateline near the headline, written long or short, never from
+text after the start of the article (comments, related stories), and never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Config, clean
+from cleaner.dates.search import Page, find_date
+
+HEADLINE = "City council approves new bus network for three districts"
+SITE = "The Example Gazette"
+
+MENU = ["Home", "News", "Politics", "Sport", "Culture", "Search", "Sign in"]
+
+ARTICLE = [
+    "The city council voted on Tuesday evening to extend the bus network into three new districts. Residents had "
+    "asked for it since the last local election, and the mayor called the decision long overdue.",
+    "Work is due to start in the spring. According to the transport authority, the first lines should run before "
+    "the end of next year, and the timetable will be published in the coming weeks.",
+    "The opposition said the costs had been set too low. It backed the plan all the same, after the council "
+    "promised to review the budget every six months and to publish the figures online.",
+]
+
+TAIL = ["Share this article", "Facebook", "Twitter", "Email", "Related stories", "New cycle lanes in the north"]
+
+
+def dump(
+    byline: list[str],
+    *,
+    above: list[str] | None = None,
+    standfirst: str | None = None,
+    after: list[str] | None = None,
+    footer: str = f"© 2019 {SITE}",
+    page_title: str = f"{HEADLINE} | {SITE}",
+    headline: str = HEADLINE,
+) -> str:
+    """Return a page dump: page title, menu, (lines above the headline), headline, (standfirst), byline lines,
+    the article, share bar and related links, (lines after them), and the footer."""
+    lines = [page_title, "", *MENU, "", *(above or []), headline]
+    if standfirst:
+        lines.append(standfirst)
+    lines += [*byline, ""]
+    for paragraph in ARTICLE:
+        lines += [paragraph, ""]
+    lines += [*TAIL, *(after or []), "", "Imprint", "Privacy", footer]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_page_dump_reads_as_one() -> None:
+    """The helper builds a dump the pipeline reads: headline in title, the article in the body."""
+    doc = clean(dump(["By Jane Roe", "November 19, 2019"]))
+    assert doc.title == HEADLINE
+    assert doc.date == "2019-11-19"
+    assert ARTICLE[0] in doc.body
+    assert "Related stories" not in doc.body
+
+
+@pytest.mark.parametrize(
+    ("byline", "date"),
+    [
+        (["By Tess Bonn - 11/19/19 06:56 AM EST"], "2019-11-19"),  # two-digit year, month first
+        (["By Anna Roe · 19.11.19"], "2019-11-19"),  # two-digit year, dotted day first
+        (["Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM"], "2019-11-19"),  # no year: the copyright's
+        (["sexta-feira, 22 de outubro de 2010 às 20:13"], "2010-10-22"),  # Portuguese
+        (["By Jane Roe", "Last updated:", "November 18, 2019"], "2019-11-18"),  # marker and date on two lines
+    ],
+)
+def test_short_and_split_bylines(byline: list[str], date: str) -> None:
+    """A byline's date is read in the short forms bylines use."""
+    assert clean(dump(byline)).date == date
+
+
+def test_date_under_a_standfirst() -> None:
+    """A standfirst between the headline and the byline is passed over on the way to the byline's date."""
+    standfirst = (
+        "The council's move ends years of debate. Residents in the three districts have waited for a direct "
+        "line since the last local election."
+    )
+    doc = clean(dump(["By Jane Roe", "Tue 19 Nov 2019 18.54 GMT"], standfirst=standfirst))
+    assert doc.date == "2019-11-19"
+
+
+def test_dateline_just_above_the_headline() -> None:
+    """A dateline right above the headline is the article's."""
+    assert clean(dump(["By Jane Roe"], above=["Politics", "11.14.2019 09:00 AM"])).date == "2019-11-14"
+
+
+def test_headline_written_with_another_dash() -> None:
+    """The headline matches a page title that writes its dash differently and adds the site after it."""
+    title = "Council approves buses – three districts win"
+    page_title = "Council approves buses - three districts win - Gazette"
+    doc = clean(dump(["By Jane Roe", "November 19, 2019"], page_title=page_title, headline=title))
+    assert doc.title == title
+    assert doc.date == "2019-11-19"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        ["By Jane Roe"],
+        ["By Jane Roe", "Nov 19"],  # no year, no marker, no time: any year, or no date at all
+        ["By Jane Roe", "Updated Nov 19"],  # no time: not a recent timestamp
+    ],
+)
+def test_undated_page_with_comment_and_related_dates_gets_no_date(byline: list[str]) -> None:
+    """Comment timestamps and related stories after the article never give the page a date."""
+    after = [
+        "Comments",
+        "Max M. wrote on November 20, 2019, 8:00 AM: Finally!",
+        "November 21, 2019",
+        "Bus fares to rise in January – November 22, 2019",
+    ]
+    assert clean(dump(byline, after=after)).date is None
+
+
+def test_date_in_the_body_is_not_the_byline() -> None:
+    """A short dated line inside the article (after its first paragraph) is not taken."""
+    text = dump(["By Jane Roe"]).replace(ARTICLE[1], "November 19, 2019\n\n" + ARTICLE[1])
+    assert clean(text).date is None
+
+
+def test_no_year_needs_the_page_year() -> None:
+    """A byline date without a year takes the copyright year; without one, or when a full date on the page is
+    later than the copyright year (a stale copyright line), there is no date."""
+    byline = ["Updated Nov 19, 6:55 AM"]
+    assert clean(dump(byline, footer="© 2005-2019 Example Gazette")).date == "2019-11-19"
+    assert clean(dump(byline, footer="All rights reserved")).date is None
+    stale = dump(byline, after=["Bus fares to rise – March 3, 2020"], footer="© 2019 Example Gazette")
+    assert clean(stale).date is None
+
+
+def test_slashed_date_order_from_the_page() -> None:
+    """An ambiguous slashed byline date is read in the order the page's other slashed dates show."""
+    us = dump(["By Jane Roe", "03/04/2019 10:00 AM"], after=["Bus fares to rise 11/19/2019"])
+    assert clean(us).date == "2019-03-04"
+    eu = dump(["By Jane Roe", "03/04/2019 10:00"], after=["Bus fares to rise 19/11/2019"])
+    assert clean(eu).date == "2019-04-03"
+    unknown = dump(["By Jane Roe", "03/04/2019 10:00"])
+    assert clean(unknown).date is None
+
+
+def test_short_forms_only_with_a_page() -> None:
+    """The short forms are read only by the byline search of a dump, not in a header line or a plain text."""
+    assert find_date("By Tess Bonn - 11/19/19", Config()) is None
+    page = Page(["© 2019 Example Gazette"], Config())
+    verdict = find_date("By Tess Bonn - 11/19/19", Config(), page)
+    assert verdict is not None
+    assert verdict.date == "2019-11-19"
+    assert clean("11/19/19 The council met.\n\nThe council met on Tuesday to discuss the buses.").date is None
+
+
+def test_seedlike_header_still_wins() -> None:
+    """A header line's date is the date; the dump search does not override it."""
+    text = " date 2019-11-18 The council chamber.\n\n" + "\n\n".join(ARTICLE) + "\n\nBy Jane Roe 11/19/19\n"
+    assert clean(text).date == "2019-11-18"
+
+
+def test_plain_file_heading_repeated_later_is_no_page_title() -> None:
+    """In a plain file, a short first paragraph (a heading) repeated after the article (a related link) stays
+    body: it is not a page title, and no date is searched for in the lines around its repeat."""
+    text = "\n\n".join(
+        ["Bus network news", *ARTICLE, "Related stories", "Bus network news", "November 21, 2019", "Comments"]
+    )
+    doc = clean(text)
+    assert doc.title is None
+    assert doc.date is None
+    assert doc.body.startswith("Bus network news")
