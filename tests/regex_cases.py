@@ -180,6 +180,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "search",
         "markers only; the e-mail branch starts at a run's start (lookbehind) and is possessive",
     ),
+    Pattern("features: url guard", "classify/features.py", _f("tld"), "search", "a dot then a literal alternation"),
     Pattern("features: separator", "classify/features.py", _f("separator"), "findall", "three characters"),
     Pattern("features: bullet", "classify/features.py", _f("bullet"), "match", "at most four characters"),
     Pattern("features: copyright", "classify/features.py", _f("copyright"), "search", "literals; one \\s* after (c)"),

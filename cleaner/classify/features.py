@@ -28,6 +28,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "url": regex.compile(
             r"https?://|www\.|(?<![\w.+-])[\w.+-]++@[\w-]+\.|\.(?:com|org|net|io|co\.uk|de|ru|ua)\b", regex.I
         ),
+        # the guard of "url": a dot then a domain ending, no boundary check (the full pattern decides)
+        "tld": regex.compile(r"\.(?:com|org|net|io|co\.uk|de|ru|ua)"),
         "separator": regex.compile(r"\s[|»›•·/]\s|\s[|»›]|[|»›]\s"),
         "bullet": regex.compile(r"[-*•●▪►–—]\s|\d{1,2}[.)]\s"),
         "copyright": regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.I),
@@ -159,17 +161,16 @@ def leading_phrase(text: str, lang: str | None) -> str | None:
     return None
 
 
-#: Characters whose presence lets a block reach the (slower) separator, bullet and URL patterns at all.
-_SEPARATOR_CHARS = ("|", "»", "›", "•", "·", "/")
+#: The first characters that let a block reach the bullet pattern at all.
 _BULLET_FIRST = frozenset("-*•●▪►–—0123456789")
-_TLDS = (".com", ".org", ".net", ".io", ".co.uk", ".de", ".ru", ".ua")
 
 
 def _urlish(text: str, folded: str) -> bool:
     """Tell whether ``text`` holds a URL, an e-mail address or a bare domain (the ``url`` pattern, guarded by cheap
     substring checks so that the pattern only runs on the few blocks that may match)."""
-    if "://" in text or "www." in folded or "@" in text or any(t in folded for t in _TLDS):
-        return bool(_patterns()["url"].search(text))
+    p = _patterns()
+    if "://" in text or "www." in folded or "@" in text or p["tld"].search(folded):
+        return bool(p["url"].search(text))
     return False
 
 
@@ -232,23 +233,34 @@ def _shape(text: str, sample: str, lang: str | None) -> Shape:
         digits = sum(map(len, p["digits"].findall(text)))
     else:
         digits = sum(m.end() - m.start() for m in p["digits"].finditer(text))
+    sentences = (
+        _count(p["sentence"], text)
+        if "." in text or "!" in text or "?" in text or "…" in text or "。" in text or "！" in text or "？" in text
+        else 0
+    )
+    separators = (
+        _count(p["separator"], text)
+        if "|" in text or "/" in text or "»" in text or "›" in text or "•" in text or "·" in text
+        else 0
+    )
+    # positional arguments, in the order of Shape's fields: a named tuple is built faster so
     return Shape(
-        chars=len(text),
-        words=n_words,
-        stop_density=stop_density,
-        sentences=_count(p["sentence"], text) if any(c in text for c in _SENTENCE_END) else 0,
-        ends_sentence=last in _SENTENCE_END,
-        ends_colon=last == ":",
-        cap_ratio=sum(map(str.isupper, "".join([w[0] for w in words]))) / n_sample if n_sample else 0.0,
-        digit_ratio=digits / len(text) if text else 0.0,
-        comma_ratio=text.count(",") / n_words if n_words else 0.0,
-        urlish=_urlish(text, folded),
-        separators=_count(p["separator"], text) if any(c in text for c in _SEPARATOR_CHARS) else 0,
-        bullet=(first in _BULLET_FIRST or first.isdigit()) and bool(p["bullet"].match(text)),
-        copyright=("©" in text or "(c" in folded or "copyright" in folded) and bool(p["copyright"].search(text)),
-        upper=text.isupper() and n_words > 1,
-        lexicon_kind=kind,
-        lexicon_exact=exact,
+        len(text),  # chars
+        n_words,  # words
+        stop_density,
+        sentences,
+        last in _SENTENCE_END,  # ends_sentence
+        last == ":",  # ends_colon
+        sum(map(str.isupper, "".join([w[0] for w in words]))) / n_sample if n_sample else 0.0,  # cap_ratio
+        digits / len(text) if text else 0.0,  # digit_ratio
+        text.count(",") / n_words if n_words else 0.0,  # comma_ratio
+        _urlish(text, folded),
+        separators,
+        (first in _BULLET_FIRST or first.isdigit()) and bool(p["bullet"].match(text)),
+        ("©" in text or "(c" in folded or "copyright" in folded) and bool(p["copyright"].search(text)),
+        text.isupper() and n_words > 1,  # upper
+        kind,  # lexicon_kind
+        exact,  # lexicon_exact
     )
 
 
