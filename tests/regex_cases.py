@@ -76,6 +76,9 @@ class Pattern:
     why: str
     #: the length of text the code ever gives it, when a caller bounds it (None: unbounded)
     bounded: int | None = None
+    #: the ``compile`` calls in the source this entry accounts for: 0 when it shares another entry's call (two
+    #: ``lexicon.Phrases`` matchers compile through the one call in that class)
+    compiles: int = 1
 
     def run(self, text: str, timeout: float | None = None) -> None:
         """Call the pattern on ``text`` as the code does (with the ``regex`` module's ``timeout`` when it has one)."""
@@ -126,8 +129,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "one character class; only ever given a written UTC offset (at most 12 characters)",
         bounded=12,
     ),
-    Pattern("dates: marker", "dates/line.py", line._marker, "match", _ANCHORED),
-    Pattern("dates: weekday", "dates/line.py", line._weekday, "match", _ANCHORED),
+    Pattern("dates: marker", "dates/lexicon.py", line._marker, "match", _ANCHORED),
+    Pattern("dates: weekday", "dates/lexicon.py", line._weekday, "match", _ANCHORED, compiles=0),
     Pattern("dates: year suffix", "dates/line.py", line._year_suffix, "match", _ANCHORED),
     Pattern("dates: between stamps", "dates/line.py", line._between, "match", "one possessive class run"),
     Pattern("dates: caption separator", "dates/line.py", line._separator, "match", _ANCHORED),

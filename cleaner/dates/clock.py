@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
 from cleaner.dates import lexicon
 
 
-@dataclass(frozen=True, slots=True)
-class Clock:
+class Clock(NamedTuple):
     """A time as written: hour, minute, second, ``am``/``pm`` (or None for 24-hour), and a UTC offset."""
 
     text: str

@@ -59,3 +59,55 @@ def alternation(forms: Iterable[str]) -> str:
     ordered = sorted(unique.values(), key=lambda f: (-len(f), f))
     parts = [r"\s+".join(regex.escape(w) for w in f.split()) for f in ordered]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+class Phrases:
+    r"""Literal phrases matched at one position, as ``head``, an alternation of the phrases, then ``tail`` would match
+    there (case-insensitive), but compiled only for the phrases whose first word is the text's first word there.
+
+    One alternation of every language's forms takes milliseconds to compile, and the first document of every run
+    would pay it; this compiles a few phrases at a time, when a text needs them. A phrase can only match where its
+    leading run of letters is the text's whole run of letters (the phrase must not run into a letter), so the
+    grouping never loses a match. ``head`` may only skip white space.
+
+    >>> markers = Phrases(["Updated", "Updated on", "Posted"], r"\s*+", r"(?!\p{L})\s*+:?\s*+", skip_spaces=True)
+    >>> markers.match("  updated on: Nov 19", 0).end()
+    14
+    >>> markers.match("Updates: none", 0) is None
+    True
+    """
+
+    def __init__(self, forms: Iterable[str], head: str, tail: str, *, skip_spaces: bool) -> None:
+        """Group ``forms`` by their leading run of letters, lower-cased."""
+        self._groups: dict[str, list[str]] = {}
+        for form in forms:
+            if form:
+                self._groups.setdefault(_lead(form, 0).lower(), []).append(form)
+        self._longest = max(map(len, self._groups), default=0)
+        self._head, self._tail, self._skip = head, tail, skip_spaces
+        self._compiled: dict[str, regex.Pattern[str]] = {}
+
+    def match(self, text: str, pos: int = 0) -> regex.Match[str] | None:
+        """Return the match of a phrase at ``pos`` (after white space when ``head`` skips it), or None."""
+        start = pos
+        if self._skip:
+            while start < len(text) and text[start].isspace():
+                start += 1
+        key = _lead(text, start, self._longest + 1).lower()
+        forms = self._groups.get(key)
+        if forms is None:
+            return None
+        pattern = self._compiled.get(key)
+        if pattern is None:
+            pattern = regex.compile(f"{self._head}{alternation(forms)}{self._tail}", regex.IGNORECASE)
+            self._compiled[key] = pattern
+        return pattern.match(text, pos)
+
+
+def _lead(text: str, start: int, limit: int = 1 << 30) -> str:
+    """Return the run of letters of ``text`` from ``start``, cut after ``limit`` letters."""
+    end = start
+    stop = min(len(text), start + limit)
+    while end < stop and text[end].isalpha():
+        end += 1
+    return text[start:end]

@@ -6,8 +6,8 @@ weekday and time) must be the whole line, or be followed by a clear separator (`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -18,8 +18,7 @@ from cleaner.dates.strategies import Candidate, read_date
 from cleaner.dates.validate import Verdict, check
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
+class Stamp(NamedTuple):
     """A date read from text, with its time when one is written next to it."""
 
     date: Candidate
@@ -28,8 +27,7 @@ class Stamp:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderDate:
+class HeaderDate(NamedTuple):
     """The date part of a header line: where it ends, the verdict on it, and whether the line is a header."""
 
     marker: str | None
@@ -46,9 +44,9 @@ class HeaderDate:
 
 
 @cache
-def _marker() -> regex.Pattern[str]:
-    """Return the pattern of a date marker and the punctuation after it."""
-    return regex.compile(rf"\s*+{lexicon.alternation(lexicon.markers())}(?!\p{{L}})\s*+:?\s*+", regex.IGNORECASE)
+def _marker() -> lexicon.Phrases:
+    """Return the matcher of a date marker and the punctuation after it."""
+    return lexicon.Phrases(lexicon.markers(), r"\s*+", r"(?!\p{L})\s*+:?\s*+", skip_spaces=True)
 
 
 def marker_end(text: str, pos: int) -> int | None:
@@ -62,9 +60,9 @@ def marker_end(text: str, pos: int) -> int | None:
 
 
 @cache
-def _weekday() -> regex.Pattern[str]:
-    """Return the pattern of a weekday name and the punctuation after it."""
-    return regex.compile(rf"{lexicon.alternation(lexicon.words('weekday'))}(?!\p{{L}})\.?,?\s*+", regex.IGNORECASE)
+def _weekday() -> lexicon.Phrases:
+    """Return the matcher of a weekday name and the punctuation after it."""
+    return lexicon.Phrases(lexicon.words("weekday"), "", r"(?!\p{L})\.?,?\s*+", skip_spaces=False)
 
 
 @cache

@@ -8,9 +8,8 @@ so a match costs time linear in what it reads.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -21,8 +20,7 @@ from cleaner.dates import lexicon
 Order = Literal["dm", "md", "?"]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A date as written: the year, the other two numbers in written order, and which of them is the day."""
 
     strategy: str

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.config import Config
 from cleaner.dates.clock import Clock
 from cleaner.dates.strategies import Candidate
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """A candidate's outcome: ``date`` (``YYYY-MM-DD``), ``datetime``, a ``problem`` telling what failed."""
 
     date: str | None
