@@ -115,3 +115,34 @@ def test_german_article_gets_language_and_keeps_body() -> None:
     doc = clean(text)
     assert doc.language == "de"
     assert doc.body == text
+
+
+_PARAGRAPHS = [
+    "Der Stadtrat hat am Dienstag beschlossen, das Busnetz bis zum Sommer auf drei neue Stadtteile auszuweiten, "
+    "wie die Verwaltung nach der Sitzung mitteilte.",
+    "Die Kosten liegen nach Angaben der Stadt bei rund zwölf Millionen Euro, die zum größten Teil aus dem "
+    "Haushalt des kommenden Jahres bezahlt werden sollen.",
+    "Kritik kam von der Opposition, die eine längere Planung und eine Beteiligung der Anwohner gefordert hatte, "
+    "bevor der Beschluss gefasst wird.",
+]
+
+
+def test_ui_lines_and_labelled_links_inside_the_article_are_removed() -> None:
+    """Between paragraphs, a line that is exactly a navigation phrase, and a related label followed by a title,
+    are removed with their kinds; the paragraphs around them stay."""
+    text = "\n\n".join(
+        [
+            _PARAGRAPHS[0],
+            "Zurück zur Übersicht",
+            _PARAGRAPHS[1],
+            "Auch lesen: Neue Radwege für die Innenstadt geplant",
+            _PARAGRAPHS[2],
+        ]
+    )
+    doc = clean(text)
+    assert doc.body.split("\n\n") == _PARAGRAPHS
+    kinds = {r.text: r.kind for r in doc.removed}
+    assert kinds == {
+        "Zurück zur Übersicht": "navigation",
+        "Auch lesen: Neue Radwege für die Innenstadt geplant": "related",
+    }

@@ -14,7 +14,7 @@ from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
 
 #: Lexicon kinds that are removed even inside the article region when a block is exactly the phrase.
-_INSIDE_KINDS = frozenset({"share", "related", "appeal", "comment"})
+_INSIDE_KINDS = frozenset({"share", "related", "appeal", "comment", "navigation", "footer"})
 
 
 @cache
@@ -262,6 +262,8 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
             block.mark("related", "related-article link (title – site)")
         elif s.lexicon_kind in _INSIDE_KINDS and s.lexicon_exact:
             block.mark(s.lexicon_kind, f"{s.lexicon_kind} prompt inside the article")
+        elif s.lexicon_kind == "related" and s.chars <= 300 and s.sentences <= 1:
+            block.mark("related", "related-article line inside the article (a related label, then a title)")
         elif hits:
             label_appeal(draft, block, hits)
         elif len(key) >= 40 and key == previous:
