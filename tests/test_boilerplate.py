@@ -146,3 +146,13 @@ def test_ui_lines_and_labelled_links_inside_the_article_are_removed() -> None:
         "Zurück zur Übersicht": "navigation",
         "Auch lesen: Neue Radwege für die Innenstadt geplant": "related",
     }
+
+
+def test_a_photo_caption_inside_the_article_is_removed() -> None:
+    """A short line with a photo credit between paragraphs is a caption, not article text."""
+    text = "\n\n".join(
+        [_PARAGRAPHS[0], "Der neue Bus am Hauptbahnhof. (Foto: Stadtwerke)", _PARAGRAPHS[1], _PARAGRAPHS[2]]
+    )
+    doc = clean(text)
+    assert doc.body.split("\n\n") == _PARAGRAPHS
+    assert [(r.text, r.kind) for r in doc.removed] == [("Der neue Bus am Hauptbahnhof. (Foto: Stadtwerke)", "other")]

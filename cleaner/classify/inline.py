@@ -12,6 +12,10 @@ from cleaner import resources
 from cleaner.classify.features import SAMPLE_CHARS, Shape, leading_phrase
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
+from cleaner.stages.header import split_credit
+
+#: The longest block inside the article taken as a photo caption when it carries a credit (``(Foto: ...)``, ``©``).
+MAX_CAPTION = 300
 
 #: Lexicon kinds that are removed even inside the article region when a block is exactly the phrase.
 _INSIDE_KINDS = frozenset({"share", "related", "appeal", "comment", "navigation", "footer"})
@@ -262,6 +266,8 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
             block.mark("related", "related-article link (title – site)")
         elif s.lexicon_kind in _INSIDE_KINDS and s.lexicon_exact:
             block.mark(s.lexicon_kind, f"{s.lexicon_kind} prompt inside the article")
+        elif s.chars <= MAX_CAPTION and ("©" in text or split_credit(text)[1]):
+            block.mark("other", "photo caption with its credit, inside the article")
         elif s.lexicon_kind == "related" and s.chars <= 300 and s.sentences <= 1:
             block.mark("related", "related-article line inside the article (a related label, then a title)")
         elif hits:
