@@ -177,15 +177,21 @@ def _urlish(text: str, folded: str) -> bool:
 #: A block longer than this (a whole page on one line) has its word ratios read from its first characters only,
 #: and is not cached: its words would take many times the memory of its text.
 SAMPLE_CHARS = 50_000
+#: The longest block whose shape is kept across documents (menus, footers and prompts repeat across a site's pages;
+#: paragraphs of prose do not, and keeping them would grow a batch worker's memory by the megabyte).
+SHARED_CHARS = 300
+#: How many blocks' word lists are kept: enough for the blocks of one long page (language identification and the
+#: shapes both read them), few enough to keep a batch worker's memory flat.
+WORD_CACHE = 4096
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_CACHE)
 def _words(text: str) -> tuple[str, ...]:
     """Return the words of ``text`` (cached: language identification and the block's shape both need them)."""
     return tuple(_patterns()["word"].findall(text[:SAMPLE_CHARS]))
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_CACHE)
 def _folded_words(text: str) -> tuple[str, ...]:
     """Return the case-folded words of ``text`` (case-folding never adds a space, so no second pattern pass)."""
     words = _words(text)
@@ -204,14 +210,14 @@ def shape(text: str, lang: str | None) -> Shape:
 
     The patterns run only where a substring check says they may match: this runs on every line of every page.
     """
-    if len(text) <= SAMPLE_CHARS:
+    if len(text) <= SHARED_CHARS:
         return _cached_shape(text, lang)
-    return _shape(text, text[:SAMPLE_CHARS], lang)
+    return _shape(text, text if len(text) <= SAMPLE_CHARS else text[:SAMPLE_CHARS], lang)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)
 def _cached_shape(text: str, lang: str | None) -> Shape:
-    """Return the Shape of a block of SAMPLE_CHARS or fewer."""
+    """Return the Shape of a short block (SHARED_CHARS or fewer)."""
     return _shape(text, text, lang)
 
 

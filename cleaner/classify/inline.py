@@ -64,7 +64,7 @@ def _whole_words(phrase: str, text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)
 def appeal_hits(text: str) -> tuple[str, ...]:
     """Return the appeal phrases found in ``text``, strongest first (cached: each block is asked more than once,
     and footers repeat across pages).

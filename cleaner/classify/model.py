@@ -28,7 +28,7 @@ def logit(row: Sequence[float]) -> float:
     return float(sum(map(mul, w, row)))
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)
 def _static_logit(s: Shape) -> float:
     """Return the part of the log-odds that reads ``s`` alone (cached: menus and footers repeat across pages)."""
     return float(sum(map(mul, weights()[:N_STATIC], static_row(s))))
