@@ -182,7 +182,7 @@ SAMPLE_CHARS = 50_000
 SHARED_CHARS = 300
 #: How many blocks' word lists are kept: enough for the blocks of one long page (language identification and the
 #: shapes both read them), few enough to keep a batch worker's memory flat.
-WORD_CACHE = 4096
+WORD_CACHE = 1024
 
 
 @lru_cache(maxsize=WORD_CACHE)
