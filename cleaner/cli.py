@@ -58,6 +58,12 @@ def _error(message: str) -> None:
     click.echo(f"cleaner: error: {files.printable(message)}", err=True)
 
 
+def _escape_message(exc: click.ClickException) -> None:
+    """Escape the control characters of a click error's message in place (click 8.5 marks ``message`` Final, a
+    promise to type checkers only: the exception is the one click will show, so it is changed, not replaced)."""
+    object.__setattr__(exc, "message", files.printable(exc.message))
+
+
 class _Group(click.Group):
     """A command group whose commands end quietly when stdout's reader goes away or on Ctrl-C.
 
@@ -72,7 +78,7 @@ class _Group(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.ClickException as exc:
-            exc.message = files.printable(exc.message)
+            _escape_message(exc)
             raise
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -84,7 +90,7 @@ class _Group(click.Group):
                 if sys.stdout is not None:
                     sys.stdout.flush()
         except click.ClickException as exc:
-            exc.message = files.printable(exc.message)
+            _escape_message(exc)
             raise
         except BrokenPipeError:
             files.silence(_stdout())

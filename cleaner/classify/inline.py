@@ -266,7 +266,7 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
             block.mark("related", "related-article link (title – site)")
         elif s.lexicon_kind in _INSIDE_KINDS and s.lexicon_exact:
             block.mark(s.lexicon_kind, f"{s.lexicon_kind} prompt inside the article")
-        elif s.chars <= MAX_CAPTION and ("©" in text or split_credit(text)[1]):
+        elif len(region) > 1 and s.chars <= MAX_CAPTION and ("©" in text or split_credit(text)[1]):
             block.mark("other", "photo caption with its credit, inside the article")
         elif s.lexicon_kind == "related" and s.chars <= 300 and s.sentences <= 1:
             block.mark("related", "related-article line inside the article (a related label, then a title)")
