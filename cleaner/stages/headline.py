@@ -42,7 +42,12 @@ def _separator() -> regex.Pattern[str]:
 
 def _key(text: str) -> str:
     """Return ``text`` case-folded with its whitespace collapsed and outer punctuation dropped, for comparison."""
-    return " ".join(text.casefold().replace("\u200b", "").translate(_DASHES).split()).strip(" .:;|-")
+    folded = text.casefold()
+    if "\u200b" in folded:
+        folded = folded.replace("\u200b", "")
+    if "–" in folded or "—" in folded:  # translate is slow, and most lines have no dash
+        folded = folded.translate(_DASHES)
+    return " ".join(folded.split()).strip(" .:;|-")
 
 
 def title_keys(page_title: str) -> set[str]:
@@ -93,7 +98,14 @@ def _find_title(draft: Draft, blocks: list[Block], first: int) -> int | None:
     article = next((i for i in range(first, len(blocks)) if _is_prose(draft.block_text(blocks[i]))), first)
     # in a plain file a short first paragraph repeated later (a heading, then a related link) is no page title
     order = [*range(article, 0, -1), *([] if plain else range(article + 1, len(blocks)))]
-    keys = {i: _key(text) for i in order if len(text := draft.block_text(blocks[i])) <= MAX_TITLE}
+    # a key is never more than three times its text's length (case-folding ``ﬃ`` gives ``ffi``): shorter lines,
+    # most of a page's menu, cannot match and are not keyed
+    shortest = min(map(len, strong | weak), default=0)
+    keys = {
+        i: _key(text)
+        for i in order
+        if shortest <= 3 * len(text := draft.block_text(blocks[i])) and len(text) <= MAX_TITLE
+    }
     found = next((i for i in order if keys.get(i) in strong), None)
     if found is None:
         found = next((i for i in order if keys.get(i) in weak and first - LOOK_BACK < i <= first + 1), None)
