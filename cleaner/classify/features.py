@@ -191,6 +191,15 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_patterns()["word"].findall(text[:SAMPLE_CHARS]))
 
 
+def folded_words(text: str) -> tuple[str, ...]:
+    """Return the case-folded words of ``text`` (of its first SAMPLE_CHARS characters), as the features read them.
+
+    >>> folded_words("Support OUR work, today!")
+    ('support', 'our', 'work', 'today')
+    """
+    return _folded_words(text)
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def _folded_words(text: str) -> tuple[str, ...]:
     """Return the case-folded words of ``text`` (case-folding never adds a space, so no second pattern pass)."""

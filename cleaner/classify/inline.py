@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 import regex
 
 from cleaner import resources
-from cleaner.classify.features import SAMPLE_CHARS, Shape, leading_phrase
+from cleaner.classify.features import SAMPLE_CHARS, Shape, folded_words, leading_phrase
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
 from cleaner.stages.header import split_credit
@@ -53,6 +53,12 @@ def _appeal_phrases() -> dict[str, int]:
     return out
 
 
+@cache
+def _appeal_anchors() -> frozenset[str]:
+    """Return the longest word of each appeal phrase: a block without any of them holds no appeal phrase."""
+    return frozenset(max(folded_words(p), key=len) for p in _appeal_phrases() if folded_words(p))
+
+
 def _whole_words(phrase: str, text: str) -> bool:
     """Tell whether ``phrase`` occurs in ``text`` as whole words ("support us", not "support user")."""
     start = text.find(phrase)
@@ -72,6 +78,8 @@ def appeal_hits(text: str) -> tuple[str, ...]:
     >>> appeal_hits("Join our community on Patreon. Become a patron!")
     ('patreon', 'become a patron', 'join our community')
     """
+    if len(text) <= SAMPLE_CHARS and _appeal_anchors().isdisjoint(folded_words(text)):
+        return ()  # the common case, a set lookup per word instead of a search per phrase
     folded = text.casefold()
     hits = [(w, p) for p, w in _appeal_phrases().items() if p in folded and _whole_words(p, folded)]
     if not hits:
