@@ -258,6 +258,22 @@ def trim_edges(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape], l
     return start, end
 
 
+@cache
+def _credit_words() -> frozenset[str]:
+    """Return the first word of every credit marker (``photo``, ``foto``, ``credit`` ...), case-folded."""
+    return frozenset(w[0] for m in resources.all_lines("credit_markers.txt") if (w := folded_words(m)))
+
+
+def _has_credit(text: str) -> bool:
+    """Tell whether ``text`` ends with a photo credit (``(Foto: ...)``, ``Photo by ...``), as the header reads one.
+
+    A text without any credit marker's first word is passed over with one set check.
+    """
+    if _credit_words().isdisjoint(folded_words(text)):
+        return False
+    return split_credit(text)[1] is not None
+
+
 def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape]) -> None:
     """Remove, from inside the article region, what is not article: links, appeals, prompts and repeats."""
     previous = ""
@@ -274,7 +290,7 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
             block.mark("related", "related-article link (title – site)")
         elif s.lexicon_kind in _INSIDE_KINDS and s.lexicon_exact:
             block.mark(s.lexicon_kind, f"{s.lexicon_kind} prompt inside the article")
-        elif len(region) > 1 and s.chars <= MAX_CAPTION and ("©" in text or split_credit(text)[1]):
+        elif len(region) > 1 and s.chars <= MAX_CAPTION and ("©" in text or _has_credit(text)):
             block.mark("other", "photo caption with its credit, inside the article")
         elif s.lexicon_kind == "related" and s.chars <= 300 and s.sentences <= 1:
             block.mark("related", "related-article line inside the article (a related label, then a title)")
