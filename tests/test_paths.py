@@ -191,14 +191,19 @@ def victim(tmp_path: Path) -> Path:
     return tmp_path / "victim"
 
 
+def _clean_then_link_news(invoke: Invoke, tree: Path, out: Path, victim: Path) -> None:
+    """Clean ``tree`` into ``out``, then put a symlink to ``victim`` where the output folder ``news`` was."""
+    assert report(invoke, str(tree), str(out))[0] == 0
+    shutil.rmtree(out / "news")
+    (out / "news").symlink_to(victim)
+
+
 def test_outputs_are_never_written_through_a_symlinked_folder_in_out(
     invoke: Invoke, tree: Path, tmp_path: Path, victim: Path
 ) -> None:
     """OUT/news replaced by a symlink to a folder elsewhere: nothing is written there; listed, the rest written."""
     out = tmp_path / "out"
-    assert report(invoke, str(tree), str(out))[0] == 0
-    shutil.rmtree(out / "news")
-    (out / "news").symlink_to(victim)
+    _clean_then_link_news(invoke, tree, out, victim)
     before = snapshot(victim)
     code, rep = report(invoke, str(tree), str(out), "--force")
     assert code == 1
@@ -217,9 +222,7 @@ def test_removing_outputs_never_follows_a_symlinked_folder_in_out(
 ) -> None:
     """The output of a removed input, behind a symlinked folder: not removed through it; listed; the run goes on."""
     out = tmp_path / "out"
-    assert report(invoke, str(tree), str(out))[0] == 0
-    shutil.rmtree(out / "news")
-    (out / "news").symlink_to(victim)
+    _clean_then_link_news(invoke, tree, out, victim)
     shutil.rmtree(tree / "news")
     write(tree / "b.txt", PROSE[2])
     before = snapshot(victim)

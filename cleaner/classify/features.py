@@ -67,7 +67,7 @@ def detect_language(texts: Sequence[str], max_words: int = 3000) -> str | None:
     """
     words: list[str] = []
     for t in texts:
-        words += _folded_words(t)
+        words += folded_words(t)
         if len(words) >= max_words:
             break
     total = len(words)
@@ -191,18 +191,14 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_patterns()["word"].findall(text[:SAMPLE_CHARS]))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def folded_words(text: str) -> tuple[str, ...]:
-    """Return the case-folded words of ``text`` (of its first SAMPLE_CHARS characters), as the features read them.
+    """Return the case-folded words of ``text`` (of its first SAMPLE_CHARS characters), as the features read them
+    (case-folding never adds a space, so no second pattern pass).
 
     >>> folded_words("Support OUR work, today!")
     ('support', 'our', 'work', 'today')
     """
-    return _folded_words(text)
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _folded_words(text: str) -> tuple[str, ...]:
-    """Return the case-folded words of ``text`` (case-folding never adds a space, so no second pattern pass)."""
     words = _words(text)
     return tuple(" ".join(words).casefold().split(" ")) if words else ()
 
@@ -238,7 +234,7 @@ def _shape(text: str, sample: str, lang: str | None) -> Shape:
     n_words = n_sample if sample is text else _count(p["word"], text)
     folded = text.casefold()
     stop = resources.stopwords(lang) if lang else frozenset()
-    stops = sum(map(stop.__contains__, _folded_words(sample))) if stop else 0
+    stops = sum(map(stop.__contains__, folded_words(sample))) if stop else 0
     stop_density = stops / n_sample if stop and n_sample else -1.0
     tail = text.rstrip(_CLOSERS)
     last = tail[-1:] if tail else ""
