@@ -41,17 +41,30 @@ def _class(chars: str) -> str:
     return "[" + "".join(sorted({re.escape(c) for c in chars})) + "]"
 
 
+def _leads() -> str:
+    """Return every lead character (bytes C2..F4) of the three readings."""
+    return "".join(_chars(encoding, 0xC2, 0xF4) for encoding in _READINGS)
+
+
+def _continuations() -> str:
+    """Return every continuation character (bytes 80..BF) of the three readings."""
+    return "".join(_chars(encoding, 0x80, 0xBF) for encoding in _READINGS)
+
+
 def _leads_and_continuations() -> str:
     """Return two classes: every lead character, then every continuation character, of the three readings."""
-    leads = "".join(_chars(encoding, 0xC2, 0xF4) for encoding in _READINGS)
-    conts = "".join(_chars(encoding, 0x80, 0xBF) for encoding in _READINGS)
-    return _class(leads) + _class(conts)
+    return _class(_leads()) + _class(_continuations())
 
 
 @cache
 def _pair() -> re.Pattern[str]:
-    """Return the quick pre-check: any lead character followed by any continuation character (cheap to compile)."""
-    return re.compile(f"{_leads_and_continuations()}|{_C1}")
+    """Return the quick pre-check: any lead character followed by any continuation character, or a C1 control.
+
+    It starts with one class of every lead and C1 character (no lead is a C1 character), so the engine scans for
+    that class in one fast loop; an alternation of the two would be tried at every position, four times slower.
+    """
+    c1 = "".join(map(chr, range(0x80, 0xA0)))
+    return re.compile(f"{_class(_leads() + c1)}(?:(?<={_C1})|{_class(_continuations())})")
 
 
 @cache

@@ -108,7 +108,9 @@ _ANCHORED = "anchored match at one position; possessive or bounded quantifiers, 
 
 PATTERNS: tuple[Pattern, ...] = (
     Pattern("decode: odd characters", "stages/decode.py", lambda: decode._ODD, "sub", "one character class"),
-    Pattern("mojibake: quick pre-check", "mojibake.py", mojibake._pair, "search", "two character classes, or one"),
+    Pattern(
+        "mojibake: quick pre-check", "mojibake.py", mojibake._pair, "search", "one class, then a lookbehind or a class"
+    ),
     Pattern(
         "mojibake: suspect pairs",
         "mojibake.py",
