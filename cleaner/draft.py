@@ -24,7 +24,11 @@ class Block:
 
     def __init__(self, start: int, end: int, label: str = BODY, reason: str = "", locked: bool = False) -> None:
         """Make a block of ``text[start:end]``, body unless labelled."""
-        self.start, self.end, self.label, self.reason, self.locked = start, end, label, reason, locked
+        self.start = start
+        self.end = end
+        self.label = label
+        self.reason = reason
+        self.locked = locked
 
     def __repr__(self) -> str:
         """Return the block as the call that makes it."""

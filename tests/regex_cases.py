@@ -15,7 +15,7 @@ from typing import Any
 from cleaner import detect, encoding, mojibake
 from cleaner.classify import features, inline
 from cleaner.dates import clock, line, search, strategies
-from cleaner.stages import decode, header, headline, tags
+from cleaner.stages import decode, header, headline, segment, tags
 
 #: Size of every worst-case input, in characters.
 SIZE = 100_000
@@ -108,6 +108,13 @@ _ANCHORED = "anchored match at one position; possessive or bounded quantifiers, 
 
 PATTERNS: tuple[Pattern, ...] = (
     Pattern("decode: odd characters", "stages/decode.py", lambda: decode._ODD, "sub", "one character class"),
+    Pattern(
+        "segment: a non-blank line",
+        "stages/segment.py",
+        lambda: segment._LINE,
+        "finditer",
+        "a class, then one class run that gives back only the spaces at the end of the line",
+    ),
     Pattern(
         "mojibake: quick pre-check", "mojibake.py", mojibake._pair, "search", "one class, then a lookbehind or a class"
     ),

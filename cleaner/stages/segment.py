@@ -4,7 +4,41 @@ one paragraph wrapped at a fixed width."""
 
 from __future__ import annotations
 
+import re
+
 from cleaner.draft import Block, Draft
+
+#: A non-blank line without its surrounding spaces: from its first to its last non-space character (``[^\n]*``
+#: gives back only the spaces at the end of the line).
+_LINE = re.compile(r"\S[^\n]*(?<=\S)")
+
+
+def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return the stripped spans of the non-blank lines of ``text[start:end]``.
+
+    >>> line_spans(" a b \\n\\n c\\n")
+    [(1, 4), (8, 9)]
+    """
+    return [m.span() for m in _LINE.finditer(text, start, len(text) if end is None else end)]
+
+
+def paragraph_lines(text: str) -> list[list[tuple[int, int]]]:
+    """Return the stripped spans of the non-blank lines of ``text``, grouped by paragraph (blank lines part them).
+
+    >>> paragraph_lines("  a\\nb\\n\\n \\n c  \\n")
+    [[(2, 3), (4, 5)], [(10, 11)]]
+    """
+    lines = line_spans(text)
+    paragraphs: list[list[tuple[int, int]]] = []
+    first = prev_end = 0
+    for i, (start, end) in enumerate(lines):
+        if i and text.count("\n", prev_end, start) > 1:  # only spaces lie between two lines: one blank line or more
+            paragraphs.append(lines[first:i])
+            first = i
+        prev_end = end
+    if lines:
+        paragraphs.append(lines[first:])
+    return paragraphs
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -13,29 +47,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> paragraph_spans("  a\\nb\\n\\n \\n c  \\n")
     [(2, 5), (10, 11)]
     """
-    spans: list[tuple[int, int]] = []
-    start = -1  # start of the open paragraph, -1 when none is open
-    end = 0
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        line = text[pos:nl]
-        stripped = line.strip()
-        if stripped:
-            left = pos + (len(line) - len(line.lstrip()))
-            if start < 0:
-                start = left
-            end = pos + len(line.rstrip())
-        elif start >= 0:
-            spans.append((start, end))
-            start = -1
-        pos = nl + 1
-    if start >= 0:
-        spans.append((start, end))
-    return spans
+    return [(lines[0][0], lines[-1][1]) for lines in paragraph_lines(text)]
 
 
 def is_wrapped(lines: list[str]) -> bool:
@@ -52,32 +64,13 @@ def is_wrapped(lines: list[str]) -> bool:
     return continued * 10 >= 6 * (len(lines) - 1)
 
 
-def line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return the stripped spans of the non-blank lines of ``text[start:end]``."""
-    spans: list[tuple[int, int]] = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        line = text[pos:stop]
-        if line.strip():
-            left = pos + len(line) - len(line.lstrip())
-            spans.append((left, pos + len(line.rstrip())))
-        pos = stop + 1
-    return spans
-
-
 def segment(draft: Draft) -> None:
     """Fill ``draft.blocks`` with one body-labelled block per paragraph, or per line of a paragraph of items."""
     text = draft.text
     blocks: list[Block] = []
-    for s, e in paragraph_spans(text):
-        if text.find("\n", s, e) < 0:
-            blocks.append(Block(s, e))
-            continue
-        lines = line_spans(text, s, e)
-        if is_wrapped([text[a:b] for a, b in lines]):
-            blocks.append(Block(s, e))
+    for lines in paragraph_lines(text):
+        if len(lines) > 1 and not is_wrapped([text[a:b] for a, b in lines]):
+            blocks.extend([Block(a, b) for a, b in lines])
         else:
-            blocks.extend(Block(a, b) for a, b in lines)
+            blocks.append(Block(lines[0][0], lines[-1][1]))
     draft.blocks = blocks
