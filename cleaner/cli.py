@@ -114,8 +114,8 @@ class _Writer:
             if self.count:
                 data = TEXT_SEPARATOR + data
         else:
-            obj = files.document_object(doc, record, removed=self.removed, fields=self.fields)
-            data = files.json_bytes(obj, indent=2 if self.fmt == "json" else None)
+            indent = 2 if self.fmt == "json" else None
+            data = files.document_bytes(doc, record, removed=self.removed, fields=self.fields, indent=indent)
         _write_all(self.stream, data)
         self.stream.flush()  # a reader downstream sees each document as soon as it is done
         self.count += 1

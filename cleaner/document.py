@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
 #: Every ``removed[].kind`` the pipeline may emit, with what it means (also in the JSON Schema).
@@ -123,15 +124,82 @@ class Document(NamedTuple):
             out = {k: out[k] for k in fields if k in out}
         return out
 
+    def json_members(self, *, removed: bool = True) -> dict[str, str]:
+        """Return the compact JSON text of each field, by name, in the order of :meth:`to_dict`.
+
+        The same text ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` gives each value, written
+        directly: building the dicts of :meth:`to_dict` and walking them again costs twice as much.
+
+        >>> from cleaner import clean
+        >>> clean("Hello world.").json_members()["stats"]
+        '{"chars":12,"body_chars":12,"paragraphs":1,"removed_chars":0}'
+        """
+        st = self.stats
+        out = {
+            "source": _string(self.source),
+            "date": _string(self.date),
+            "datetime": _string(self.datetime),
+            "title": _string(self.title),
+            "caption": _string(self.caption),
+            "credit": _string(self.credit),
+            "body": encode_basestring(self.body),
+            "tags": _strings(self.tags),
+            "related": "["
+            + ",".join([f'{{"title":{encode_basestring(r.title)},"site":{_string(r.site)}}}' for r in self.related])
+            + "]",
+            "language": _string(self.language),
+            "removed": "["
+            + ",".join(
+                [
+                    f'{{"kind":{encode_basestring(r.kind)},"reason":{encode_basestring(r.reason)},'
+                    f'"start":{r.start},"end":{r.end},"text":{encode_basestring(r.text)}}}'
+                    for r in self.removed
+                ]
+            )
+            + "]",
+            "stats": f'{{"chars":{st.chars},"body_chars":{st.body_chars},"paragraphs":{st.paragraphs},'
+            f'"removed_chars":{st.removed_chars}}}',
+            "warnings": _strings(self.warnings),
+            "body_spans": "[" + ",".join([f"[{s},{e}]" for s, e in self.body_spans]) + "]",
+        }
+        if not removed:
+            del out["removed"], out["body_spans"]
+        return out
+
     def to_json(self, *, indent: int | None = None, removed: bool = True, fields: tuple[str, ...] | None = None) -> str:
-        """Return the document as JSON text (UTF-8 characters kept, not escaped)."""
-        separators = (",", ": ") if indent else (",", ":")
-        return json.dumps(
-            self.to_dict(removed=removed, fields=fields),
-            ensure_ascii=False,
-            indent=indent,
-            separators=separators,
-        )
+        """Return the document as JSON text (UTF-8 characters kept, not escaped); the same text as ``json.dumps``
+        of :meth:`to_dict` with these options.
+
+        >>> from cleaner import clean
+        >>> clean("Hello world.", source="x.txt").to_json(fields=("source", "body"))
+        '{"source":"x.txt","body":"Hello world."}'
+        """
+        if indent is not None:
+            separators = (",", ": ") if indent else (",", ":")
+            obj = self.to_dict(removed=removed, fields=fields)
+            return json.dumps(obj, ensure_ascii=False, indent=indent, separators=separators)
+        return json_object(self.json_members(removed=removed), fields)
+
+
+def _string(value: str | None) -> str:
+    """Return the JSON text of a string or null."""
+    return "null" if value is None else encode_basestring(value)
+
+
+def _strings(values: list[str]) -> str:
+    """Return the JSON text of a list of strings."""
+    return "[" + ",".join(map(encode_basestring, values)) + "]"
+
+
+def json_object(members: dict[str, str], fields: tuple[str, ...] | None = None) -> str:
+    """Return the compact JSON object of ``members`` (name to JSON text), only ``fields`` in their order if given.
+
+    >>> json_object({"a": "1", "b": "null"}), json_object({"a": "1", "b": "null"}, ("b", "c"))
+    ('{"a":1,"b":null}', '{"b":null}')
+    """
+    if fields is not None:
+        members = {k: members[k] for k in fields if k in members}
+    return "{" + ",".join([f"{encode_basestring(k)}:{v}" for k, v in members.items()]) + "}"
 
 
 FIELDS: tuple[str, ...] = (

@@ -20,7 +20,7 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.encoding import SAMPLE_BYTES
 from cleaner.errors import CleanerError, DecodeError, EmptyInputError, TooLargeError
-from cleaner.files import Record, clean_records, document_object, json_bytes, read_limited, stream_lines, too_large
+from cleaner.files import Record, clean_records, document_bytes, read_limited, stream_lines, too_large
 from cleaner.stages.decode import check_binary, check_input
 
 #: Record errors of one input kept for the error list; the rest are counted in one last entry.
@@ -133,7 +133,7 @@ def _process_text(settings: Settings, task: Task) -> Result:
         doc = clean_bytes(data, config=config, source=task.rel)
     except CleanerError as exc:
         return failed(task, _kind(exc), str(exc))
-    line = json_bytes(document_object(doc))
+    line = document_bytes(doc)
     try:
         with atomic_output(check_inside(settings.root, task.out), settings.tmp_dir) as out:
             out.write(line)
@@ -185,7 +185,7 @@ def _process_jsonl(settings: Settings, task: Task) -> Result:
                     else:
                         more_errors += 1
                     continue
-                line = json_bytes(document_object(record.document, record.fields))
+                line = document_bytes(record.document, record.fields)
                 out.write(line)
                 result.out_size += len(line)
                 result.records += 1
