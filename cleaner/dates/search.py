@@ -8,6 +8,7 @@ the whole page tells about such dates, once and only when a byline needs it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache, cached_property
 
 import regex
@@ -24,6 +25,12 @@ MAX_LINE = 160
 def _starts() -> regex.Pattern[str]:
     """Return the pattern of the places a date can start: a word or number after a non-word character."""
     return regex.compile(r"(?<![\w])[\w]")
+
+
+@cache
+def _digit() -> regex.Pattern[str]:
+    """Return the pattern of a digit: every written date has one (see :mod:`cleaner.dates.strategies`)."""
+    return regex.compile(r"\d")
 
 
 @cache
@@ -52,10 +59,18 @@ class Page:
     ('mdy', 2019)
     """
 
-    def __init__(self, lines: list[str], config: Config) -> None:
-        """Keep the page's ``lines`` (blocks) and ``config``; nothing is read until asked."""
-        self.lines = lines
+    def __init__(self, lines: Iterable[str], config: Config) -> None:
+        """Keep the page's ``lines`` (blocks) and ``config``; nothing is read until asked.
+
+        ``lines`` may be a generator: it is run only when a byline's date needs the page, which is rare.
+        """
+        self._lines = lines
         self.config = config
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """Return the page's lines, read on first use."""
+        return list(self._lines)
 
     @cached_property
     def order(self) -> str | None:
@@ -90,6 +105,8 @@ class Page:
 
 def _first_date(line: str, config: Config, page: Page | None) -> Verdict | None:
     """Return the first valid date in ``line``; with a ``page``, short forms too (see :func:`find_date`)."""
+    if _digit().search(line) is None:  # no digit, no date: most lines before an article are menus and bylines
+        return None
     marked: set[int] = set()  # where a date marker ends
     for m in _starts().finditer(line):
         end = marker_end(line, m.start())

@@ -101,14 +101,18 @@ def _find_title(draft: Draft, blocks: list[Block], first: int) -> int | None:
     # a key is never more than three times its text's length (case-folding ``ﬃ`` gives ``ffi``): shorter lines,
     # most of a page's menu, cannot match and are not keyed
     shortest = min(map(len, strong | weak), default=0)
-    keys = {
-        i: _key(text)
-        for i in order
-        if shortest <= 3 * len(text := draft.block_text(blocks[i])) and len(text) <= MAX_TITLE
-    }
-    found = next((i for i in order if keys.get(i) in strong), None)
+    keys: dict[int, str | None] = {}  # the key of each block looked at so far, None when it cannot match
+
+    def key(i: int) -> str | None:
+        """Return the key of block ``i`` (computed once, and only for blocks the search reaches), or None."""
+        if i not in keys:
+            text = draft.block_text(blocks[i])
+            keys[i] = _key(text) if shortest <= 3 * len(text) and len(text) <= MAX_TITLE else None
+        return keys[i]
+
+    found = next((i for i in order if key(i) in strong), None)
     if found is None:
-        found = next((i for i in order if keys.get(i) in weak and first - LOOK_BACK < i <= first + 1), None)
+        found = next((i for i in order if first - LOOK_BACK < i <= first + 1 and key(i) in weak), None)
     return found
 
 
@@ -168,7 +172,7 @@ def headline(draft: Draft) -> None:
             blocks[0].mark("title", "the page title; the headline is in title")
     if draft.fields.date is not None:
         return
-    page = Page([draft.block_text(b) for b in draft.blocks], draft.config)
+    page = Page((draft.block_text(b) for b in draft.blocks), draft.config)  # read only if a date needs it
     for i in _date_blocks(draft, blocks, body, found):
         verdict = find_date(draft.block_text(blocks[i]), draft.config, page)
         if verdict is not None:
