@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from cleaner import clean
-from cleaner.document import REMOVED_KINDS
+from cleaner.document import FIELDS, REMOVED_KINDS
+from cleaner.files import document_bytes, document_object, json_bytes
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +91,24 @@ def test_jsonl_input_output_follows_the_schema(validator: Draft202012Validator, 
 def test_any_text_gives_a_valid_document(validator: Draft202012Validator, text: str) -> None:
     """Cleaning never raises on any text and always gives a valid document."""
     assert errors(validator, clean(text, source="x").to_dict()) == []
+
+
+#: Strings JSON must escape, or must not: quotes, backslashes, controls, a lone surrogate, line separators, emoji.
+_AWKWARD = 'a"b\\c\n\t\x00\x1f\x7f\udc80\u2028é😀</script>'
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(max_size=200) | st.sampled_from([ARTICLE, *PROSE, _AWKWARD]),
+    st.booleans(),
+    st.none() | st.lists(st.sampled_from([*FIELDS, "record", "nope"]), max_size=5).map(tuple),
+)
+def test_json_text_is_json_dumps_of_the_dict(text: str, removed: bool, fields: tuple[str, ...] | None) -> None:
+    """The JSON written directly from the fields (to_json, and the command line's writer) is byte for byte
+    ``json.dumps`` of ``to_dict``, for every projection, and with an input record."""
+    doc = clean(text, source=_AWKWARD)
+    expected = json.dumps(doc.to_dict(removed=removed, fields=fields), ensure_ascii=False, separators=(",", ":"))
+    assert doc.to_json(removed=removed, fields=fields) == expected
+    record = {"id": 7, "text": _AWKWARD, "n": [1.5, None, True]}
+    obj = document_object(doc, record, removed=removed, fields=fields)
+    assert document_bytes(doc, record, removed=removed, fields=fields) == json_bytes(obj)
