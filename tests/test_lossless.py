@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config, Document, clean
 from cleaner.stages.decode import prepare
+from cleaner.stages.segment import paragraph_lines
 
 
 def assert_tiles(doc: Document, raw: str | bytes, config: Config | None = None) -> None:
@@ -83,3 +84,24 @@ def test_spans_tile_every_dev_file(shared_dir: Path) -> None:
     for path in files:
         raw = path.read_text(encoding="utf-8")
         assert_tiles(clean(raw), raw)
+
+
+def _reference_paragraph_lines(text: str) -> list[list[tuple[int, int]]]:
+    """Return the stripped non-blank lines of ``text`` by paragraph, the plain way: split at newlines, strip."""
+    paragraphs: list[list[tuple[int, int]]] = [[]]
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            left = pos + len(line) - len(line.lstrip())
+            paragraphs[-1].append((left, pos + len(line.rstrip())))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+        pos += len(line) + 1
+    return [p for p in paragraphs if p]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x85\u2028\u3000\u1680\u00a0é")), max_size=60))
+def test_paragraph_lines_match_split_and_strip(text: str) -> None:
+    """The one-regex line finder of the segment stage agrees with splitting at newlines and ``str.strip``."""
+    assert paragraph_lines(text) == _reference_paragraph_lines(text)
