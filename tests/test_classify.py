@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from cleaner import resources
 from cleaner.classify import features as F
 from cleaner.classify.model import logit, scores
 from cleaner.pipeline import run_draft
@@ -51,3 +53,32 @@ def test_shapes_are_the_same_cached_or_not() -> None:
     """The cache returns what a fresh computation gives."""
     for text in _blocks(DUMPS / "de_lokal.txt"):
         assert F.shape(text, "de") == F._shape(text, text, "de")
+
+
+def _language_by_counting(texts: list[str], max_words: int = 3000) -> str | None:
+    """The plain reading of ``detect_language``: count every word, then the stopwords of each language."""
+    words: list[str] = []
+    for t in texts:
+        words += F.folded_words(t)
+        if len(words) >= max_words:
+            break
+    if len(words) < 5:
+        return None
+    counts = Counter(words)
+    best, best_score = None, 0.0
+    for lang in resources.languages():
+        score = sum(counts[w] for w in resources.stopwords(lang).intersection(counts)) / len(words)
+        if score > best_score:
+            best, best_score = lang, score
+    return best if best_score >= 0.12 else None
+
+
+@pytest.mark.parametrize("path", sorted(DUMPS.glob("*.txt")) + sorted(SEED.glob("*.txt")), ids=lambda p: p.name)
+def test_language_is_the_one_plain_counting_gives(path: Path) -> None:
+    """``detect_language`` (one dict of stopwords to languages) picks what counting every word picks, on the whole
+    page, on its first words only, and on runs of a few blocks (pages of mixed languages)."""
+    texts = _blocks(path)
+    for max_words in (10, 50, 3000):
+        assert F.detect_language(texts, max_words) == _language_by_counting(texts, max_words)
+    for i in range(0, len(texts), 5):
+        assert F.detect_language(texts[i : i + 5]) == _language_by_counting(texts[i : i + 5])

@@ -73,16 +73,28 @@ def detect_language(texts: Sequence[str], max_words: int = 3000) -> str | None:
     total = len(words)
     if total < 5:
         return None
-    counts = Counter(words)
+    index = _stopword_languages()
+    languages = resources.languages()
+    hits = [0] * len(languages)
+    for word, n in Counter(filter(index.__contains__, words)).items():
+        for i in index[word]:
+            hits[i] += n
     best, best_score = None, 0.0
-    for lang in resources.languages():
-        stop = resources.stopwords(lang)
-        if not stop:
-            continue
-        score = sum(counts[w] for w in stop.intersection(counts)) / total
+    for lang, n in zip(languages, hits, strict=True):
+        score = n / total
         if score > best_score:
             best, best_score = lang, score
     return best if best_score >= 0.12 else None
+
+
+@cache
+def _stopword_languages() -> dict[str, tuple[int, ...]]:
+    """Return {stopword: the positions in ``resources.languages()`` of the languages it is a stopword of}."""
+    index: dict[str, tuple[int, ...]] = {}
+    for i, lang in enumerate(resources.languages()):
+        for word in resources.stopwords(lang):
+            index[word] = (*index.get(word, ()), i)
+    return index
 
 
 @cache
