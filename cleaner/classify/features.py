@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -108,19 +109,27 @@ def _lexicon(lang: str | None) -> dict[str, str]:
     return out
 
 
+def _key_words(folded: str) -> list[str]:
+    """Return the words of the case-folded ``folded`` as the lexicon compares them: outer punctuation and digits off.
+
+    >>> _key_words("  » share this: 3 ")
+    ['share', 'this']
+    """
+    start, end = 0, len(folded)
+    while start < end and not folded[start].isalpha():
+        start += 1
+    while end > start and not folded[end - 1].isalpha():
+        end -= 1
+    return folded[start:end].split()
+
+
 def _lexicon_key(text: str) -> str:
     """Return ``text`` as the lexicon compares it: case-folded, outer punctuation and digits off, spaces collapsed.
 
     >>> _lexicon_key("  » Share this: 3 ")
     'share this'
     """
-    folded = text.casefold()
-    start, end = 0, len(folded)
-    while start < end and not folded[start].isalpha():
-        start += 1
-    while end > start and not folded[end - 1].isalpha():
-        end -= 1
-    return " ".join(folded[start:end].split())
+    return " ".join(_key_words(text.casefold()))
 
 
 def lexicon_hit(text: str, lang: str | None) -> tuple[str | None, bool]:
@@ -133,20 +142,26 @@ def lexicon_hit(text: str, lang: str | None) -> tuple[str | None, bool]:
     >>> lexicon_hit("Share prices fell sharply on Monday after the report.", "en")
     (None, False)
     """
+    return _lexicon_hit(text, text.casefold(), lang)
+
+
+def _lexicon_hit(text: str, folded: str, lang: str | None) -> tuple[str | None, bool]:
+    """Return ``lexicon_hit(text, lang)``, given ``folded``, the case-folded text (the shape has it already)."""
     if len(text) > 160:
         return None, False
     lex = _lexicon(lang)
-    key = _lexicon_key(text)
+    words = _key_words(folded)
+    key = " ".join(words)
     if key in lex:
         return lex[key], True
     # "Related: title", "Read more »", "Share on Facebook Twitter": a phrase then a short tail, not a sentence.
     head, sep, _ = key.partition(":")
     if sep and head in lex and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END:
         return lex[head], False
-    words = key.split()
-    for n in (4, 3, 2):
-        if len(words) > n and len(words) <= n + 4 and " ".join(words[:n]) in lex:
-            return lex[" ".join(words[:n])], False
+    if 2 < len(words) <= 8:  # a phrase of two to four words, then a tail of one to four
+        for n in (4, 3, 2):
+            if n < len(words) <= n + 4 and (phrase := " ".join(words[:n])) in lex:
+                return lex[phrase], False
     return None, False
 
 
@@ -181,7 +196,7 @@ def _urlish(text: str, folded: str) -> bool:
     """Tell whether ``text`` holds a URL, an e-mail address or a bare domain (the ``url`` pattern, guarded by cheap
     substring checks so that the pattern only runs on the few blocks that may match)."""
     p = _patterns()
-    if "://" in text or "www." in folded or "@" in text or p["tld"].search(folded):
+    if "://" in text or "@" in text or ("." in folded and ("www." in folded or p["tld"].search(folded))):
         return bool(p["url"].search(text))
     return False
 
@@ -250,7 +265,7 @@ def _shape(text: str, sample: str, lang: str | None) -> Shape:
     stop_density = stops / n_sample if stop and n_sample else -1.0
     tail = text.rstrip(_CLOSERS)
     last = tail[-1:] if tail else ""
-    kind, exact = lexicon_hit(text, lang)
+    kind, exact = _lexicon_hit(text, folded, lang)
     first = text[:1]
     if len(text) <= SAMPLE_CHARS:
         digits = sum(map(len, p["digits"].findall(text)))
@@ -274,7 +289,7 @@ def _shape(text: str, sample: str, lang: str | None) -> Shape:
         sentences,
         last in _SENTENCE_END,  # ends_sentence
         last == ":",  # ends_colon
-        sum(map(str.isupper, "".join([w[0] for w in words]))) / n_sample if n_sample else 0.0,  # cap_ratio
+        sum(map(str.isupper, map(itemgetter(0), words))) / n_sample if n_sample else 0.0,  # cap_ratio
         digits / len(text) if text else 0.0,  # digit_ratio
         text.count(",") / n_words if n_words else 0.0,  # comma_ratio
         _urlish(text, folded),
