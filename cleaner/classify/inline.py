@@ -70,16 +70,21 @@ def _whole_words(phrase: str, text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def appeal_hits(text: str) -> tuple[str, ...]:
-    """Return the appeal phrases found in ``text``, strongest first (cached: each block is asked more than once,
-    and footers repeat across pages).
+    """Return the appeal phrases found in ``text``, strongest first.
 
     >>> appeal_hits("Join our community on Patreon. Become a patron!")
     ('patreon', 'become a patron', 'join our community')
     """
     if len(text) <= SAMPLE_CHARS and _appeal_anchors().isdisjoint(folded_words(text)):
         return ()  # the common case, a set lookup per word instead of a search per phrase
+    return _search_appeals(text)
+
+
+@lru_cache(maxsize=4096)
+def _search_appeals(text: str) -> tuple[str, ...]:
+    """Return the appeal phrases found in ``text`` by searching for each phrase (cached: each block is asked more
+    than once, and footers repeat across pages)."""
     folded = text.casefold()
     hits = [(w, p) for p, w in _appeal_phrases().items() if p in folded and _whole_words(p, folded)]
     if not hits:
@@ -103,8 +108,10 @@ def is_appeal(text: str) -> tuple[str, ...]:
     ('sign up for our newsletter', 'in your inbox')
     """
     hits = appeal_hits(text)
+    if not hits:
+        return ()  # nearly every block
     weight = appeal_weight(hits)
-    strong = bool(hits) and _appeal_phrases()[hits[0]] >= 2
+    strong = _appeal_phrases()[hits[0]] >= 2
     return hits if weight >= 3 or (strong and len(text) < 200) else ()
 
 
@@ -137,7 +144,7 @@ def related_link(text: str) -> Related | None:
         ):
             return Related(title, site)
         break
-    m = p["related_label"].fullmatch(text)
+    m = p["related_label"].fullmatch(text) if ":" in text else None  # the label ends with a colon
     if m and not p["mid_stop"].search(m["title"]):
         title, _, site = m["title"].rpartition(" – ")
         return Related(title, site) if title else Related(m["title"].strip(), None)
