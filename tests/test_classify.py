@@ -82,3 +82,13 @@ def test_language_is_the_one_plain_counting_gives(path: Path) -> None:
         assert F.detect_language(texts, max_words) == _language_by_counting(texts, max_words)
     for i in range(0, len(texts), 5):
         assert F.detect_language(texts[i : i + 5]) == _language_by_counting(texts[i : i + 5])
+
+
+def test_ascii_text_has_the_same_words_for_both_engines() -> None:
+    """On ASCII text the standard library's ASCII ``\\w`` and the ``regex`` module's ``\\w`` are the same class, so
+    ``_words`` may use the faster engine there."""
+    ascii_chars = "".join(map(chr, range(128)))
+    word = F._patterns()["word"]
+    assert [c for c in ascii_chars if word.fullmatch(c)] == [c for c in ascii_chars if F._ascii_word().fullmatch(c)]
+    for text in ["Share this: 3 ways_to (help) now!", "a1 b2\tc3\x00d", *ascii_chars.split("a")]:
+        assert F._words.__wrapped__(text) == tuple(word.findall(text))
