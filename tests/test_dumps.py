@@ -49,3 +49,12 @@ def test_plain_article_without_header_gets_no_date_from_its_text() -> None:
         "November 29, 2022\n\nThe change follows a review of visitor numbers over the last two years."
     )
     assert clean(text).date is None
+
+
+def test_page_whose_best_run_holds_no_prose_takes_the_run_through_its_prose() -> None:
+    """A recipe page: its title line and a print prompt score best, its lists and steps low; the body is still the
+    run through the page's paragraph of prose, not the title and the prompt."""
+    doc = clean((DUMPS / "de_rezept.txt").read_text(encoding="utf-8"))
+    assert doc.body.startswith("Saftige Äpfel, knusprige Streusel")
+    assert "Bilder für den Druck ausblenden" not in doc.body
+    assert "KOCHWELT" not in doc.body

@@ -59,3 +59,26 @@ def best_region(scores: Sequence[float]) -> tuple[int, int]:
         if run > best:
             best, best_start, best_end = run, run_start, i + 1
     return best_start, best_end
+
+
+def best_region_through(scores: Sequence[float], anchors: Sequence[int]) -> tuple[int, int]:
+    """Return ``[start, end)`` of the contiguous run with the largest total score among the runs that hold at least
+    one of ``anchors`` (block indexes; at least one). Linear: the best run ending at each block, and the best
+    (possibly empty) run starting after it.
+
+    >>> best_region_through([3.0, -5.0, -1.0, 0.5, -0.2, 0.4], [3])
+    (3, 6)
+    """
+    n = len(scores)
+    ending, ending_start = [0.0] * n, [0] * n
+    for i, s in enumerate(scores):
+        if i and ending[i - 1] > 0:
+            ending[i], ending_start[i] = ending[i - 1] + s, ending_start[i - 1]
+        else:
+            ending[i], ending_start[i] = s, i
+    after, after_end = [0.0] * (n + 1), list(range(n + 1))
+    for i in range(n - 1, -1, -1):
+        if scores[i] + after[i + 1] > 0:
+            after[i], after_end[i] = scores[i] + after[i + 1], after_end[i + 1]
+    best = max(anchors, key=lambda i: ending[i] + after[i + 1])
+    return ending_start[best], after_end[best + 1]

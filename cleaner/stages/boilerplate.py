@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 from cleaner.classify import inline
-from cleaner.classify.features import Shape, detect_language, shape
-from cleaner.classify.model import best_region, scores
+from cleaner.classify.features import Shape, detect_language, is_prose, shape
+from cleaner.classify.model import best_region, best_region_through, scores
 from cleaner.draft import Block, Draft
 
 
@@ -45,7 +45,14 @@ def boilerplate(draft: Draft) -> None:
     logits = scores(shapes, texts)
     # A block weighs by the log of its length: a long paragraph of prose outweighs a short heading or list item
     # between two paragraphs, while a run of short menu lines still adds up.
-    start, end = best_region([sc * math.log1p(s.chars) for sc, s in zip(logits, shapes, strict=True)])
+    weighted = [sc * math.log1p(s.chars) for sc, s in zip(logits, shapes, strict=True)]
+    start, end = best_region(weighted)
+    if not any(map(is_prose, shapes[start:end])):
+        # An article holds a paragraph of prose when the page has one: a page whose best run is a title and a
+        # prompt (a recipe or a shop page, its steps and lists scored low) takes the best run through its prose.
+        anchors = [i for i, s in enumerate(shapes) if is_prose(s)]
+        if anchors:
+            start, end = best_region_through(weighted, anchors)
     if start == end:
         start, end = _fallback(shapes, logits)
     for i, (block, s) in enumerate(zip(open_blocks, shapes, strict=False)):
