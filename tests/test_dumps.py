@@ -58,3 +58,40 @@ def test_page_whose_best_run_holds_no_prose_takes_the_run_through_its_prose() ->
     assert doc.body.startswith("Saftige Äpfel, knusprige Streusel")
     assert "Bilder für den Druck ausblenden" not in doc.body
     assert "KOCHWELT" not in doc.body
+
+
+def test_heading_made_of_the_page_titles_words_is_the_headline() -> None:
+    """The headline above the article need not repeat the page title: a heading near the article made mostly of
+    the page title's words is the headline, and the byline under it still gives the date."""
+    page = (DUMPS / "de_lokal.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Stadtrat beschließt neues Busnetz für drei Stadtteile | Lokalzeitung",
+        "Busnetz: Stadtrat beschließt Ausbau für drei Stadtteile nach langer Debatte | Lokalzeitung",
+        1,
+    )
+    doc = clean(page)
+    assert doc.title == "Stadtrat beschließt neues Busnetz für drei Stadtteile"
+    assert doc.date == "2022-11-29"
+    assert "Stadtrat beschließt neues Busnetz" not in doc.body
+    assert any(r.kind == "title" and "mostly the page title" in r.reason for r in doc.removed)
+
+
+def test_page_title_without_its_site_name_is_the_title_when_no_line_shows_the_headline() -> None:
+    """A dump whose article has no heading of its own: the page title, without the site name, is the title."""
+    page = (DUMPS / "de_lokal.txt").read_text(encoding="utf-8")
+    page = page.replace("Lokales\nStadtrat beschließt neues Busnetz für drei Stadtteile\n", "Lokales\n", 1)
+    doc = clean(page)
+    assert doc.title == "Stadtrat beschließt neues Busnetz für drei Stadtteile"
+    assert doc.body.startswith("Der Stadtrat hat")
+    assert any(r.kind == "title" and r.text.startswith("Stadtrat beschließt") for r in doc.removed)
+
+
+def test_a_header_file_never_takes_its_first_line_as_a_page_title() -> None:
+    """A seed-shaped file (a date header first) whose first line after the header is removed gets no title."""
+    text = (
+        " date 2022-11-29 \n\nTop Stories Today\n\nMenu\n\nHome\n\n"
+        "The council voted on Tuesday to extend the bus network into three new districts, after residents had "
+        "asked for it since the last local election.\n\n"
+        "Work is due to start in the spring, and the first lines should run before the end of next year."
+    )
+    assert clean(text).title is None
