@@ -130,6 +130,13 @@ def test_no_year_needs_the_page_year() -> None:
     assert clean(stale).date is None
 
 
+def test_page_year_follows_the_configured_year_range() -> None:
+    """The copyright year completes a year-less byline only inside the configured year range, whatever it is."""
+    assert Page(["© 1985-1987 Example Gazette"], Config()).year is None
+    assert Page(["© 1985-1987 Example Gazette"], Config(min_year=1980)).year == 1987
+    assert Page(["© 2019 Example Gazette"], Config(max_year=2010)).year is None
+
+
 def test_slashed_date_order_from_the_page() -> None:
     """An ambiguous slashed byline date is read in the order the page's other slashed dates show."""
     us = dump(["By Jane Roe", "03/04/2019 10:00 AM"], after=["Bus fares to rise 11/19/2019"])

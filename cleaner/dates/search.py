@@ -41,8 +41,8 @@ def _slashed() -> regex.Pattern[str]:
 
 @cache
 def _year() -> regex.Pattern[str]:
-    """Return the pattern of a four-digit year (1990 to 2099) standing alone."""
-    return regex.compile(r"(?<!\d)(?:199\d|20\d\d)(?!\d)")
+    """Return the pattern of four digits standing alone (a year, when the config's year range admits it)."""
+    return regex.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @cache
@@ -91,12 +91,19 @@ class Page:
     def year(self) -> int | None:
         """Return the year the page was shown in: the latest year of its copyright line (``© 2005-2019``), unless
         a full date on the page is later (the copyright line is stale then), else None."""
-        years = [int(y) for line in self.lines if _copyright().search(line) for y in _year().findall(line)]
+        low, high = self.config.min_year, self.config.max_year
+        years = [
+            year
+            for line in self.lines
+            if _copyright().search(line)
+            for year in map(int, _year().findall(line))
+            if low <= year <= high
+        ]
         if not years:
             return None
         latest = max(years)
         for line in self.lines:
-            if len(line) <= MAX_LINE and _year().search(line):
+            if len(line) <= MAX_LINE and any(low <= int(y) <= high for y in _year().findall(line)):
                 verdict = _first_date(line, self.config, None)
                 if verdict is not None and verdict.date and int(verdict.date[:4]) > latest:
                     return None
