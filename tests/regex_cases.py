@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cleaner import detect, encoding, mojibake
+from cleaner import credits, detect, encoding, mojibake
 from cleaner.classify import features, inline
 from cleaner.dates import clock, line, search, strategies
-from cleaner.stages import decode, header, headline, segment, tags
+from cleaner.stages import decode, headline, segment, tags
 
 #: Size of every worst-case input, in characters.
 SIZE = 100_000
@@ -155,16 +155,16 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("dates: month-name day, no year", "dates/strategies.py", strategies._month_day_no_year, "match", _ANCHORED),
     Pattern("dates: day month-name, no year", "dates/strategies.py", strategies._day_month_no_year, "match", _ANCHORED),
     Pattern(
-        "header: credit marker",
-        "stages/header.py",
-        header._credit_marker,
+        "credits: credit marker",
+        "credits.py",
+        credits._credit_marker,
         "finditer",
         "a lookbehind of one character, literal alternation, possessive spaces",
     ),
     Pattern(
-        "header: agency credit",
-        "stages/header.py",
-        header._agency_credit,
+        "credits: agency credit",
+        "credits.py",
+        credits._agency_credit,
         "search",
         "one character, possessive spaces, literal alternation",
     ),

@@ -173,7 +173,7 @@ def test_patterns_compiled_lazily() -> None:
     """Compile no date, header or tags pattern when cleaner is imported, only on first use."""
     code = (
         "import cleaner, cleaner.dates.strategies as s, cleaner.dates.clock as c, cleaner.dates.line as l,"
-        " cleaner.stages.header as h, cleaner.stages.tags as t\n"
+        " cleaner.credits as h, cleaner.stages.tags as t\n"
         "fs = [s._iso, s._day_month, s._month_day, c._time, l._marker, l._weekday,"
         " h._credit_marker, t._line_label]\n"
         "print(sum(f.cache_info().currsize for f in fs))"

@@ -10,9 +10,9 @@ import regex
 
 from cleaner import resources
 from cleaner.classify.features import SAMPLE_CHARS, Shape, folded_words, leading_phrase
+from cleaner.credits import split_credit
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
-from cleaner.stages.header import split_credit
 
 #: The longest block inside the article taken as a photo caption when it carries a credit (``(Foto: ...)``, ``©``).
 MAX_CAPTION = 300
