@@ -54,9 +54,19 @@ def _appeal_phrases() -> dict[str, int]:
 
 
 @cache
+def _phrases_by_anchor() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Return {the longest word of an appeal phrase: ((the phrase's place in the lexicon, the phrase), ...)}."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for place, phrase in enumerate(_appeal_phrases()):
+        if words := folded_words(phrase):
+            index.setdefault(max(words, key=len), []).append((place, phrase))
+    return {anchor: tuple(phrases) for anchor, phrases in index.items()}
+
+
+@cache
 def _appeal_anchors() -> frozenset[str]:
     """Return the longest word of each appeal phrase: a block without any of them holds no appeal phrase."""
-    return frozenset(max(folded_words(p), key=len) for p in _appeal_phrases() if folded_words(p))
+    return frozenset(_phrases_by_anchor())
 
 
 def _whole_words(phrase: str, text: str) -> bool:
@@ -83,10 +93,17 @@ def appeal_hits(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _search_appeals(text: str) -> tuple[str, ...]:
-    """Return the appeal phrases found in ``text`` by searching for each phrase (cached: each block is asked more
-    than once, and footers repeat across pages)."""
+    """Return the appeal phrases found in ``text`` by searching for each phrase that may be in it: those whose
+    longest word it holds (cached: each block is asked more than once, and footers repeat across pages)."""
     folded = text.casefold()
-    hits = [(w, p) for p, w in _appeal_phrases().items() if p in folded and _whole_words(p, folded)]
+    phrases = _appeal_phrases()
+    if len(text) <= SAMPLE_CHARS:
+        # only the phrases whose longest word the block holds, in the lexicon's order
+        index = _phrases_by_anchor()
+        candidates = [p for _, p in sorted(c for w in set(folded_words(text)) if w in index for c in index[w])]
+    else:
+        candidates = list(phrases)
+    hits = [(phrases[p], p) for p in candidates if p in folded and _whole_words(p, folded)]
     if not hits:
         return ()
     hits = [(w, p) for w, p in hits if not any(p != q and p in q for _, q in hits)]  # "sign up for" in a longer one
