@@ -7,6 +7,10 @@ import pytest
 
 from cleaner import Config, clean
 from cleaner.dates.search import Page, find_date
+from cleaner.draft import BODY, Draft
+from cleaner.stages.decode import decode
+from cleaner.stages.headline import headline as find_headline
+from cleaner.stages.segment import segment
 
 HEADLINE = "City council approves new bus network for three districts"
 SITE = "The Example Gazette"
@@ -173,3 +177,17 @@ def test_plain_file_heading_repeated_later_is_no_page_title() -> None:
     assert doc.title is None
     assert doc.date is None
     assert doc.body.startswith("Bus network news")
+
+
+def test_a_body_reaching_up_to_the_page_title_is_still_read_as_a_dump() -> None:
+    """When the boilerplate stage keeps everything from the page's first line on (a short page), the text is still a
+    dump, not a plain file, if its first paragraph of prose comes further down: the headline (here a heading made of
+    the page title's words) and the byline above that paragraph are found."""
+    page_title = f"Bus network: city council approves it for three districts after long debate | {SITE}"
+    draft = Draft(raw=dump(["By Jane Roe", "November 19, 2019"], page_title=page_title), config=Config())
+    decode(draft)
+    segment(draft)
+    assert all(block.label == BODY for block in draft.blocks)  # as if every block were kept
+    find_headline(draft)
+    assert draft.fields.title == HEADLINE
+    assert draft.fields.date == "2019-11-19"

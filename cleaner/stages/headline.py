@@ -97,7 +97,7 @@ def ranked_title_keys(page_title: str) -> tuple[set[str], set[str]]:
     return strong, {k for k in parts if k not in strong}
 
 
-def _find_title(draft: Draft, blocks: list[Block], first: int) -> int | None:
+def _find_title(draft: Draft, blocks: list[Block], first: int, plain: bool) -> int | None:
     """Return the index of the headline block before (or at the start of) the article, or None.
 
     The search runs upwards from the article's first paragraph of prose (the nearest repeat of the page title
@@ -109,7 +109,6 @@ def _find_title(draft: Draft, blocks: list[Block], first: int) -> int | None:
     page = draft.block_text(blocks[0])
     if len(page) > MAX_TITLE:
         return None
-    plain = blocks[0].label == BODY  # the first block was kept as article text: a plain file, or a dump's title?
     if plain and page.rstrip()[-1:] in ".:;,":
         return None
     strong, weak = ranked_title_keys(page)
@@ -176,13 +175,13 @@ def _heading_of(draft: Draft, blocks: list[Block], first: int, headline: str) ->
     return best
 
 
-def _is_dump_title(draft: Draft, blocks: list[Block], first: int) -> bool:
+def _is_dump_title(draft: Draft, blocks: list[Block], first: int, plain: bool) -> bool:
     """Tell whether the first block reads as a dump's page title: no header before it, removed as boilerplate,
     menus between it and the article, short, two words or more and no sentence or clause end."""
     page = draft.block_text(blocks[0])
     return (
         not draft.blocks[0].locked
-        and blocks[0].label != BODY
+        and not plain
         and first >= DUMP_TITLE_GAP
         and len(page) <= MAX_TITLE
         and len(page.split()) >= 2
@@ -195,7 +194,9 @@ def _is_prose(text: str) -> bool:
     return len(text) > 100 and any(c in text for c in ".!?")
 
 
-def _date_blocks(draft: Draft, blocks: list[Block], body: list[int], found: int | None) -> list[int]:
+def _date_blocks(
+    draft: Draft, blocks: list[Block], body: list[int], found: int | None, first: int, plain: bool
+) -> list[int]:
     """Return the indexes of the blocks that may hold the byline or dateline, the most likely first.
 
     With a headline: the lines after it down to the article's first paragraph of prose (a standfirst right
@@ -218,11 +219,12 @@ def _date_blocks(draft: Draft, blocks: list[Block], body: list[int], found: int 
             if _is_prose(text(blocks[i])):
                 break
             near.append(i)
-    first = body[0]
-    if first < 3 and blocks[0].label == BODY:
+    if plain:
         return near  # a plain file: its text is the article, and a date in it is not a byline
     head: list[int] = []
     for i in body:
+        if i < first:
+            continue
         if _is_prose(text(blocks[i])):
             break
         head.append(i)
@@ -231,13 +233,32 @@ def _date_blocks(draft: Draft, blocks: list[Block], body: list[int], found: int 
     return near
 
 
+def _article_start(draft: Draft, blocks: list[Block], body: list[int]) -> tuple[int, bool]:
+    """Return where the article starts and whether the text is a plain file rather than a page dump.
+
+    A body that starts with the first line is a plain file (its text is the article: no page title, no byline
+    search), unless that line reads as a page title (``Headline | Site``: a site separator in it) and the first
+    paragraph of prose comes DUMP_TITLE_GAP blocks or more further down: then the body reached up to a dump's page
+    title, and the article starts at that paragraph.
+    """
+    first = body[0]
+    if blocks[0].label != BODY:
+        return first, False
+    prose = next((i for i in body if _is_prose(draft.block_text(blocks[i]))), first)
+    page = draft.block_text(blocks[0])
+    if prose < DUMP_TITLE_GAP or not any(sep in page for sep in _SITE_SEPARATORS):
+        return first, True
+    return prose, False
+
+
 def headline(draft: Draft) -> None:
     """Set ``title`` from the headline and ``date`` from a dateline before the body; label those blocks."""
     blocks = [b for b in draft.blocks if not b.locked]
     body = [i for i, b in enumerate(blocks) if b.label == BODY]
     if not body:
         return
-    found = _find_title(draft, blocks, body[0])
+    first, plain = _article_start(draft, blocks, body)
+    found = _find_title(draft, blocks, first, plain)
     if found is not None:
         block = blocks[found]
         draft.fields.title = draft.block_text(block)
@@ -246,13 +267,13 @@ def headline(draft: Draft) -> None:
         block.mark("title", f"the headline ({how}); moved to title")
         if blocks[0].label == BODY:
             blocks[0].mark("title", "the page title; the headline is in title")
-    elif _is_dump_title(draft, blocks, body[0]):
+    elif _is_dump_title(draft, blocks, first, plain):
         draft.fields.title = page_headline(draft.block_text(blocks[0]))
         blocks[0].mark("title", "the page title (no line repeats it); its headline is in title")
     if draft.fields.date is not None:
         return
     page = Page((draft.block_text(b) for b in draft.blocks), draft.config)  # read only if a date needs it
-    for i in _date_blocks(draft, blocks, body, found):
+    for i in _date_blocks(draft, blocks, body, found, first, plain):
         verdict = find_date(draft.block_text(blocks[i]), draft.config, page)
         if verdict is not None:
             draft.fields.date, draft.fields.datetime = verdict.date, verdict.datetime
