@@ -176,8 +176,9 @@ def _heading_of(draft: Draft, blocks: list[Block], first: int, headline: str) ->
 
 
 def _is_dump_title(draft: Draft, blocks: list[Block], first: int, plain: bool) -> bool:
-    """Tell whether the first block reads as a dump's page title: no header before it, removed as boilerplate,
-    menus between it and the article, short, two words or more and no sentence or clause end."""
+    """Tell whether the first block reads as a dump's page title: no header before it, not a plain file's first line
+    (see :func:`_article_start`), menus between it and the article, short, two words or more and no sentence or
+    clause end."""
     page = draft.block_text(blocks[0])
     return (
         not draft.blocks[0].locked
