@@ -68,16 +68,6 @@ def _key(text: str) -> str:
     return " ".join(folded.split()).strip(" .:;|-")
 
 
-def title_keys(page_title: str) -> set[str]:
-    """Return the forms of the page title a headline may take: the whole, and each part of two words or more.
-
-    >>> sorted(title_keys("Republicans Are Following Trump - The New York Times"))
-    ['republicans are following trump', 'republicans are following trump - the new york times', 'the new york times']
-    """
-    strong, weak = ranked_title_keys(page_title)
-    return strong | weak
-
-
 def ranked_title_keys(page_title: str) -> tuple[set[str], set[str]]:
     """Return the forms of the page title in two sets: the headline's and the rest.
 
@@ -97,8 +87,9 @@ def ranked_title_keys(page_title: str) -> tuple[set[str], set[str]]:
     return strong, {k for k in parts if k not in strong}
 
 
-def _find_title(draft: Draft, blocks: list[Block], first: int, plain: bool) -> int | None:
-    """Return the index of the headline block before (or at the start of) the article, or None.
+def _find_title(draft: Draft, blocks: list[Block], first: int, plain: bool) -> tuple[int, str] | None:
+    """Return the index of the headline block before (or at the start of) the article and how it was known (for
+    the reason), or None.
 
     The search runs upwards from the article's first paragraph of prose (the nearest repeat of the page title
     wins), then downwards past it (the boilerplate stage may have started the body too early, at a prompt).
@@ -129,10 +120,13 @@ def _find_title(draft: Draft, blocks: list[Block], first: int, plain: bool) -> i
 
     found = next((i for i in order if key(i) in strong), None)
     if found is None and not plain:
-        found = _heading_of(draft, blocks, first, page_headline(page))
+        heading = _heading_of(draft, blocks, first, page_headline(page))
+        if heading is not None and key(heading) not in weak:  # else a part of it word for word: ``Site | Headline``
+            return heading, "its words are mostly the page title's"
+        found = heading
     if found is None:
         found = next((i for i in order if first - LOOK_BACK < i <= first + 1 and key(i) in weak), None)
-    return found
+    return None if found is None else (found, "it repeats the page title")
 
 
 def page_headline(page_title: str) -> str:
@@ -259,12 +253,12 @@ def headline(draft: Draft) -> None:
     if not body:
         return
     first, plain = _article_start(draft, blocks, body)
-    found = _find_title(draft, blocks, first, plain)
-    if found is not None:
+    headline_at = _find_title(draft, blocks, first, plain)
+    found = None
+    if headline_at is not None:
+        found, how = headline_at
         block = blocks[found]
         draft.fields.title = draft.block_text(block)
-        repeats = _key(draft.fields.title) in title_keys(draft.block_text(blocks[0]))
-        how = "it repeats the page title" if repeats else "its words are mostly the page title's"
         block.mark("title", f"the headline ({how}); moved to title")
         if blocks[0].label == BODY:
             blocks[0].mark("title", "the page title; the headline is in title")
