@@ -74,7 +74,7 @@ class Fields:
 class Draft:
     """Everything the stages share: set ``raw`` and ``config``, then run the stages in order."""
 
-    __slots__ = ("blocks", "config", "fields", "raw", "source", "text", "warnings")
+    __slots__ = ("article_start", "blocks", "config", "fields", "raw", "source", "text", "warnings")
 
     def __init__(self, raw: bytes | str, config: Config, source: str | None = None) -> None:
         """Start a draft of ``raw``, with no text, blocks or fields until the stages run."""
@@ -85,6 +85,9 @@ class Draft:
         self.blocks: list[Block] = []
         self.fields = Fields()
         self.warnings: list[str] = []
+        #: Where the article proper starts (a text offset), when the body reaches above it: the boilerplate stage
+        #: may keep lines above the article's first paragraphs, and the headline stage searches from here.
+        self.article_start: int | None = None
 
     def block_text(self, block: Block) -> str:
         """Return the text of ``block``."""

@@ -14,10 +14,12 @@ and related stories come later. A byline may write the date short (``11/19/19``,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import regex
 
+from cleaner import resources
 from cleaner.classify.features import folded_words
 from cleaner.dates.search import Page, find_date
 from cleaner.draft import BODY, Block, Draft
@@ -42,6 +44,8 @@ TITLE_IN_HEADING = 0.4
 #: A page title is taken as the headline, when no line shows it, only on a page dump: the first line is no header,
 #: and the article starts at least this many blocks down (menus between the page title and the article).
 DUMP_TITLE_GAP = 3
+#: The most words an author line (``By Jane Doe and John Roe, Staff Writers``) has.
+MAX_AUTHOR_WORDS = 8
 #: The separators between a page title's headline and the site name after it (``Headline | Site``).
 _SITE_SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " • ", " » ", " :: ")
 #: The most words a site name after the separator has.
@@ -228,8 +232,44 @@ def _date_blocks(
     return near
 
 
+@cache
+def _author_markers() -> frozenset[str]:
+    """Return the case-folded words that open an author line in any language (``By``, ``Von``, ``Par``)."""
+    return frozenset(m.casefold() for m in resources.all_lines("author_markers.txt"))
+
+
+def is_author_line(text: str) -> bool:
+    """Tell whether ``text`` is an author line: an author marker, then a capitalised name, MAX_AUTHOR_WORDS words
+    at most in all, and no sentence end.
+
+    >>> is_author_line("Von Anna Beispiel"), is_author_line("By Jane Doe and John Roe, Staff Writers")
+    (True, True)
+    >>> is_author_line("By the numbers"), is_author_line("Par ailleurs, le conseil a voté.")
+    (False, False)
+    """
+    words = text.split()
+    if not 2 <= len(words) <= MAX_AUTHOR_WORDS or text.rstrip()[-1:] in ".!?":
+        return False
+    return words[0].casefold() in _author_markers() and words[1][:1].isupper()
+
+
+def _mark_author_lines(draft: Draft, blocks: list[Block], after: Iterable[int]) -> None:
+    """Label the author lines among the blocks ``after`` the headline (or the body's, without one), down to the
+    article's first paragraph of prose."""
+    for i in after:
+        block = blocks[i]
+        text = draft.block_text(block)
+        if block.label == BODY and _is_prose(text):
+            return
+        if block.label == BODY and is_author_line(text):
+            block.mark("byline", "author line above the article")
+
+
 def _article_start(draft: Draft, blocks: list[Block], body: list[int]) -> tuple[int, bool]:
     """Return where the article starts and whether the text is a plain file rather than a page dump.
+
+    When the boilerplate stage kept lines above the article proper (``draft.article_start``), the article starts at
+    the first body block from there, and the text is a dump.
 
     A body that starts with the first line is a plain file (its text is the article: no page title, no byline
     search), unless that line reads as a page title (``Headline | Site``: a site separator in it) and the first
@@ -237,6 +277,9 @@ def _article_start(draft: Draft, blocks: list[Block], body: list[int]) -> tuple[
     title, and the article starts at that paragraph.
     """
     first = body[0]
+    if draft.article_start is not None and blocks[first].start < draft.article_start:
+        # the boilerplate stage kept lines above the article proper: it starts at the first body block from there
+        return next((i for i in body if blocks[i].start >= draft.article_start), first), False
     if blocks[0].label != BODY:
         return first, False
     prose = next((i for i in body if _is_prose(draft.block_text(blocks[i]))), first)
@@ -265,6 +308,7 @@ def headline(draft: Draft) -> None:
     elif _is_dump_title(draft, blocks, first, plain):
         draft.fields.title = page_headline(draft.block_text(blocks[0]))
         blocks[0].mark("title", "the page title (no line repeats it); its headline is in title")
+    _mark_author_lines(draft, blocks, body if found is None else range(found + 1, len(blocks)))
     if draft.fields.date is not None:
         return
     page = Page((draft.block_text(b) for b in draft.blocks), draft.config)  # read only if a date needs it
