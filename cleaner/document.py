@@ -14,6 +14,7 @@ REMOVED_KINDS: dict[str, str] = {
     "related": "a related-article link or a related/read-more list",
     "appeal": "a donation, subscription, newsletter or membership appeal",
     "share": "a share or follow prompt",
+    "notice": "a cookie, consent, embed or advertising notice",
     "navigation": "menus, breadcrumbs, runs of short link-like lines",
     "footer": "copyright, legal and contact lines, and everything after them",
     "comment": "reader comments",

@@ -90,7 +90,7 @@ def test_clean_on_the_worst_strings_of_every_family(kind: str) -> None:
 
 @pytest.mark.parametrize("unit", ["!", ".", ". ", "a. "])
 def test_clean_on_an_appeal_followed_by_a_run_of_stops(unit: str) -> None:
-    """An appeal block ending in 100 KB of stops reaches the sentence splitter (label_appeal) and finishes.
+    """An appeal block ending in 100 KB of stops reaches the sentence splitter (label_prompt) and finishes.
 
     Until inline.py's sentence pattern was made linear this took minutes (``\\S.*?(?:[.!?…]+...``).
     """

@@ -1,4 +1,5 @@
-"""Decisions about single blocks: related links, appeals (and their pasted copies), share prompts, repeats."""
+"""Decisions about single blocks: related links, appeals, follow prompts and notices (and their pasted copies),
+repeats."""
 
 from __future__ import annotations
 
@@ -42,30 +43,52 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 _DASHES = (" – ", " — ", " - ")
 
 
+#: The kinds of the weighted phrases, the most specific first: a paragraph whose kinds weigh the same goes to the
+#: first (a channel prompt that says "subscribe to our" is a follow prompt, not a subscription appeal).
+PHRASE_KINDS = ("share", "notice", "appeal")
+
+#: What a paragraph of each kind is called in its ``reason``.
+_NOUNS = {"appeal": "appeal", "share": "follow or app prompt", "notice": "notice"}
+
+
+def _fold(text: str) -> str:
+    """Return ``text`` case-folded, with typographic apostrophes made plain (``l’application``)."""
+    folded = text.casefold()
+    return folded.replace("’", "'") if "’" in folded else folded
+
+
 @cache
-def _appeal_phrases() -> dict[str, int]:
-    """Return every language's appeal phrases, case-folded, with their weights."""
-    out: dict[str, int] = {}
+def _phrases() -> dict[str, tuple[int, str]]:
+    """Return every language's weighted phrases, case-folded: {phrase: (weight, kind)}.
+
+    ``appeals.txt`` rows are ``<weight> TAB <phrase>`` (kind appeal); ``notices.txt`` rows are
+    ``<kind> TAB <weight> TAB <phrase>`` (follow and app prompts, cookie, consent, embed and advertising notices).
+    The first row of a phrase wins.
+    """
+    out: dict[str, tuple[int, str]] = {}
     for lang in resources.languages():
         for row in resources.table("appeals.txt", lang):
             if len(row) == 2 and row[0].isdigit():
-                out.setdefault(row[1].casefold(), int(row[0]))
+                out.setdefault(_fold(row[1]), (int(row[0]), "appeal"))
+        for row in resources.table("notices.txt", lang):
+            if len(row) == 3 and row[0] in PHRASE_KINDS and row[1].isdigit():
+                out.setdefault(_fold(row[2]), (int(row[1]), row[0]))
     return out
 
 
 @cache
 def _phrases_by_anchor() -> dict[str, tuple[tuple[int, str], ...]]:
-    """Return {the longest word of an appeal phrase: ((the phrase's place in the lexicon, the phrase), ...)}."""
+    """Return {the longest word of a phrase: ((the phrase's place in the lexicon, the phrase), ...)}."""
     index: dict[str, list[tuple[int, str]]] = {}
-    for place, phrase in enumerate(_appeal_phrases()):
+    for place, phrase in enumerate(_phrases()):
         if words := folded_words(phrase):
             index.setdefault(max(words, key=len), []).append((place, phrase))
     return {anchor: tuple(phrases) for anchor, phrases in index.items()}
 
 
 @cache
-def _appeal_anchors() -> frozenset[str]:
-    """Return the longest word of each appeal phrase: a block without any of them holds no appeal phrase."""
+def _anchors() -> frozenset[str]:
+    """Return the longest word of each phrase: a block without any of them holds no phrase."""
     return frozenset(_phrases_by_anchor())
 
 
@@ -80,40 +103,78 @@ def _whole_words(phrase: str, text: str) -> bool:
     return False
 
 
-def appeal_hits(text: str) -> tuple[str, ...]:
-    """Return the appeal phrases found in ``text``, strongest first.
+def phrase_hits(text: str) -> tuple[str, ...]:
+    """Return the weighted phrases of every kind found in ``text``, strongest first.
 
-    >>> appeal_hits("Join our community on Patreon. Become a patron!")
-    ('patreon', 'become a patron', 'join our community')
+    >>> phrase_hits("We use cookies to improve your experience. Follow us on Instagram!")
+    ('follow us on', 'we use cookies', 'improve your experience')
     """
-    if len(text) <= SAMPLE_CHARS and _appeal_anchors().isdisjoint(folded_words(text)):
+    if len(text) <= SAMPLE_CHARS and _anchors().isdisjoint(folded_words(text)):
         return ()  # the common case, a set lookup per word instead of a search per phrase
-    return _search_appeals(text)
+    return _search(text)
 
 
 @lru_cache(maxsize=4096)
-def _search_appeals(text: str) -> tuple[str, ...]:
-    """Return the appeal phrases found in ``text`` by searching for each phrase that may be in it: those whose
-    longest word it holds (cached: each block is asked more than once, and footers repeat across pages)."""
-    folded = text.casefold()
-    phrases = _appeal_phrases()
+def _search(text: str) -> tuple[str, ...]:
+    """Return the phrases found in ``text`` by searching for each phrase that may be in it: those whose longest
+    word it holds (cached: each block is asked more than once, and footers repeat across pages)."""
+    folded = _fold(text)
+    phrases = _phrases()
     if len(text) <= SAMPLE_CHARS:
         # only the phrases whose longest word the block holds, in the lexicon's order
         index = _phrases_by_anchor()
         candidates = [p for _, p in sorted(c for w in set(folded_words(text)) if w in index for c in index[w])]
     else:
         candidates = list(phrases)
-    hits = [(phrases[p], p) for p in candidates if p in folded and _whole_words(p, folded)]
+    hits = [(phrases[p][0], p) for p in candidates if p in folded and _whole_words(p, folded)]
     if not hits:
         return ()
     hits = [(w, p) for w, p in hits if not any(p != q and p in q for _, q in hits)]  # "sign up for" in a longer one
     return tuple(p for _, p in sorted(hits, key=lambda h: -h[0]))
 
 
+def appeal_hits(text: str) -> tuple[str, ...]:
+    """Return the appeal phrases found in ``text``, strongest first.
+
+    >>> appeal_hits("Join our community on Patreon. Become a patron!")
+    ('patreon', 'become a patron', 'join our community')
+    """
+    phrases = _phrases()
+    return tuple(h for h in phrase_hits(text) if phrases[h][1] == "appeal")
+
+
 def appeal_weight(hits: Sequence[str]) -> int:
-    """Return the total weight of appeal phrases ``hits``."""
-    phrases = _appeal_phrases()
-    return sum(phrases[h] for h in hits)
+    """Return the total weight of phrases ``hits``."""
+    phrases = _phrases()
+    return sum(phrases[h][0] for h in hits)
+
+
+def phrase_kind(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return (kind, hits) when the phrases of one kind make ``text`` a prompt or a notice, else None.
+
+    Each kind counts on its own: its phrases weigh 3 or more, or it has a strong phrase (weight 2) and the
+    paragraph is under 200 characters. When two kinds do, the heavier wins, then the more specific
+    (:data:`PHRASE_KINDS`).
+
+    >>> phrase_kind("This article contains affiliate links.")
+    ('notice', ('contains affiliate links',))
+    >>> phrase_kind("The EU fined the company over its cookie banners, regulators said on Monday.") is None
+    True
+    """
+    hits = phrase_hits(text)
+    if not hits:
+        return None  # nearly every block
+    phrases = _phrases()
+    best: tuple[int, int, str, tuple[str, ...]] | None = None
+    for rank, kind in enumerate(PHRASE_KINDS):
+        mine = tuple(h for h in hits if phrases[h][1] == kind)
+        if not mine:
+            continue
+        weight = appeal_weight(mine)
+        strong = phrases[mine[0]][0] >= 2
+        if (weight >= 3 or (strong and len(text) < 200)) and (best is None or (weight, -rank) > best[:2]):
+            best = (weight, -rank, kind, mine)
+    return (best[2], best[3]) if best else None
 
 
 def is_appeal(text: str) -> tuple[str, ...]:
@@ -124,12 +185,8 @@ def is_appeal(text: str) -> tuple[str, ...]:
     >>> is_appeal("Sign up for our newsletter to get the news in your inbox.")
     ('sign up for our newsletter', 'in your inbox')
     """
-    hits = appeal_hits(text)
-    if not hits:
-        return ()  # nearly every block
-    weight = appeal_weight(hits)
-    strong = _appeal_phrases()[hits[0]] >= 2
-    return hits if weight >= 3 or (strong and len(text) < 200) else ()
+    found = phrase_kind(text)
+    return found[1] if found and found[0] == "appeal" else ()
 
 
 def related_link(text: str) -> Related | None:
@@ -226,22 +283,24 @@ def split_block(draft: Draft, block: Block, cuts: Sequence[int]) -> list[Block]:
     return parts
 
 
-def label_appeal(draft: Draft, block: Block, hits: Sequence[str]) -> None:
-    """Label an appeal block, splitting off a second pasted copy and a cut-off tail as their own entries."""
-    reason = f"appeal ({', '.join(hits[:4])})"
+def label_prompt(draft: Draft, block: Block, kind: str, hits: Sequence[str]) -> None:
+    """Label an appeal, prompt or notice block of ``kind``, splitting off a second pasted copy and a cut-off tail
+    as their own entries."""
+    noun = _NOUNS.get(kind, kind)
+    reason = f"{noun} ({', '.join(hits[:4])})"
     run = repeated_run(draft.block_text(block))
     if not run:
-        block.mark("appeal", reason)
+        block.mark(kind, reason)
         return
     _, second, second_end = run
     parts = split_block(draft, block, [second, second_end])
-    parts[0].mark("appeal", reason)
+    parts[0].mark(kind, reason)
     if len(parts) > 1:
-        parts[1].mark("appeal", "the same appeal pasted again")
+        parts[1].mark(kind, f"the same {noun} pasted again")
     if len(parts) > 2:
         tail = draft.block_text(parts[2])
         cut = not tail.rstrip("\"'”’)").endswith((".", "!", "?", "…"))
-        parts[2].mark("appeal", "cut-off end of the appeal" if cut else reason)
+        parts[2].mark(kind, f"cut-off end of the {noun}" if cut else reason)
 
 
 def _edge_kind(text: str, s: Shape, lang: str | None) -> tuple[str, str] | None:
@@ -253,6 +312,9 @@ def _edge_kind(text: str, s: Shape, lang: str | None) -> tuple[str, str] | None:
     kind = leading_phrase(text, lang)
     if kind:
         return kind, f"opens with a {kind} phrase, at the edge of the article"
+    if found := phrase_kind(text):
+        return found[0], f"{_NOUNS[found[0]]} ({', '.join(found[1][:4])}) at the edge of the article"
+    # any appeal phrase will do here; a follow prompt or a notice needs its weight, as inside the article
     hits = appeal_hits(text)
     if hits:
         return "appeal", f"appeal ({', '.join(hits[:4])}) at the edge of the article"
@@ -260,16 +322,16 @@ def _edge_kind(text: str, s: Shape, lang: str | None) -> tuple[str, str] | None:
 
 
 def _trim(draft: Draft, block: Block, s: Shape, lang: str | None) -> bool:
-    """Label ``block`` at the edge of the article when it is a prompt, link or appeal; tell whether it was."""
+    """Label ``block`` at the edge of the article when it is a prompt, link, appeal or notice; tell whether it was."""
     text = draft.block_text(block)
-    found = _edge_kind(text, s, lang)
-    if found:
-        block.mark(*found)
+    edge = _edge_kind(text, s, lang)
+    if edge:
+        block.mark(*edge)
         return True
-    hits = is_appeal(text)
-    if hits:
-        label_appeal(draft, block, hits)
-    return bool(hits)
+    found = phrase_kind(text)  # a long block: an appeal, a prompt or a notice by its phrases' weight
+    if found:
+        label_prompt(draft, block, *found)
+    return bool(found)
 
 
 def trim_edges(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape], lang: str | None) -> tuple[int, int]:
@@ -308,7 +370,7 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
         # a whole page on one line is compared as it is: its list of words would take many times its memory
         key = " ".join(text.casefold().split()) if len(text) <= SAMPLE_CHARS else text
         link = related_link(text) if s.chars <= 400 and not s.ends_sentence else None
-        hits = is_appeal(text)
+        found = phrase_kind(text)
         if link:
             draft.fields.related.append(link)
             block.mark("related", "related-article link (title – site)")
@@ -318,19 +380,20 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
             block.mark("other", "photo caption with its credit, inside the article")
         elif s.lexicon_kind == "related" and s.chars <= 300 and s.sentences <= 1:
             block.mark("related", "related-article line inside the article (a related label, then a title)")
-        elif hits:
-            label_appeal(draft, block, hits)
+        elif found:
+            label_prompt(draft, block, *found)
         elif len(key) >= 40 and key == previous:
             block.mark("duplicate", "paragraph pasted twice in a row")
         previous = key
 
 
 def label_outside(draft: Draft, blocks: Sequence[Block]) -> None:
-    """Refine removed blocks outside the region: appeals get their copies split out."""
+    """Refine removed blocks outside the region: appeals get their copies split out, and a block removed as
+    ``other`` that is a follow prompt or a notice gets that kind."""
     present = {id(b) for b in draft.blocks}
     for block in blocks:
         if id(block) not in present:  # already split into its copies at the edge of the article
             continue
-        hits = is_appeal(draft.block_text(block))
-        if hits:
-            label_appeal(draft, block, hits)
+        found = phrase_kind(draft.block_text(block))
+        if found and (found[0] == "appeal" or block.label == "other"):
+            label_prompt(draft, block, *found)
