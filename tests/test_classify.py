@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import mul
 from pathlib import Path
 
 import pytest
 
 from cleaner import resources
 from cleaner.classify import features as F
-from cleaner.classify.model import logit, scores
+from cleaner.classify.model import _static_logit, logit, scores, weights
 from cleaner.pipeline import run_draft
 
 DUMPS = Path(__file__).parent / "dumps"
@@ -31,6 +32,20 @@ def test_scores_are_the_logit_of_the_training_features(path: Path) -> None:
     slow = [logit(row) for row in F.features(shapes, texts)]
     assert len(fast) == len(slow) == len(texts) > 3
     assert fast == pytest.approx(slow, abs=1e-9)
+
+
+@pytest.mark.parametrize("path", sorted(DUMPS.glob("*.txt")) + sorted(SEED.glob("*.txt")), ids=lambda p: p.name)
+def test_written_out_sums_are_the_row_sums_to_the_bit(path: Path) -> None:
+    """``scores`` and its cached block-only part add the products that ``static_row`` and ``context_rows`` give, in
+    the same order: the same floats exactly, not just nearly (a last-bit change could move a region's edge)."""
+    texts = _blocks(path)
+    lang = F.detect_language(texts)
+    shapes = [F.shape(t, lang) for t in texts]
+    w = weights()
+    static = [sum(map(mul, w[: F.N_STATIC], F.static_row(s))) for s in shapes]
+    context = [sum(map(mul, w[F.N_STATIC :], row)) for row in F.context_rows(shapes, texts)]
+    assert [_static_logit.__wrapped__(s) for s in shapes] == static
+    assert scores(shapes, texts) == [a + b for a, b in zip(static, context, strict=True)]
 
 
 def test_a_long_block_reads_its_ratios_from_a_sample() -> None:
