@@ -99,11 +99,17 @@ def test_language_is_the_one_plain_counting_gives(path: Path) -> None:
         assert F.detect_language(texts[i : i + 5]) == _language_by_counting(texts[i : i + 5])
 
 
-def test_ascii_text_has_the_same_words_for_both_engines() -> None:
-    """On ASCII text the standard library's ASCII ``\\w`` and the ``regex`` module's ``\\w`` are the same class, so
-    ``_words`` may use the faster engine there."""
+def test_ascii_text_has_the_same_words_for_the_byte_tables() -> None:
+    """On ASCII text the ``regex`` module's ``\\w`` is ``[A-Za-z0-9_]``, what the byte tables keep, so ``_words`` and
+    ``folded_words`` may split translated bytes there: the same words, the same case-folded words."""
     ascii_chars = "".join(map(chr, range(128)))
     word = F._patterns()["word"]
-    assert [c for c in ascii_chars if word.fullmatch(c)] == [c for c in ascii_chars if F._ascii_word().fullmatch(c)]
-    for text in ["Share this: 3 ways_to (help) now!", "a1 b2\tc3\x00d", *ascii_chars.split("a")]:
-        assert F._words.__wrapped__(text) == tuple(word.findall(text))
+    kept = [c for c in ascii_chars if F._ASCII_WORDS[ord(c)] == ord(c) != ord(" ")]
+    assert [c for c in ascii_chars if word.fullmatch(c)] == kept
+    assert all(F._ASCII_WORDS[i] == ord(" ") for i in range(128) if chr(i) not in kept)
+    assert F._ASCII_FOLDED_WORDS.decode("ascii") == F._ASCII_WORDS.decode("ascii").casefold()
+    texts = ["Share this: 3 ways_to (help) now!", "a1 b2\tc3\x00d\x1fE\x85", "  ", "", *ascii_chars.split("a")]
+    for text in texts + _blocks(DUMPS / "de_lokal.txt"):
+        words = tuple(word.findall(text))
+        assert F._words.__wrapped__(text) == words
+        assert F.folded_words.__wrapped__(text) == (tuple(" ".join(words).casefold().split(" ")) if words else ())

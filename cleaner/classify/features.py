@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
@@ -213,18 +212,30 @@ SHARED_CHARS = 300
 WORD_CACHE = 1024
 
 
-@cache
-def _ascii_word() -> re.Pattern[str]:
-    """Compile the ``word`` pattern for ASCII text, once: there ``\\w`` is ``[A-Za-z0-9_]`` for both engines, and
-    the standard library's finds the words of a short line in two thirds of the time."""
-    return re.compile(r"\w+", re.ASCII)
+#: ``bytes.translate`` tables for ASCII text: a word character (``[A-Za-z0-9_]``, what ``\w`` is on ASCII for the
+#: ``regex`` module too) stays, any other character becomes a space, so that ``split()`` gives the words. Two C passes
+#: over the bytes find the words of a short line in a little over half the time of a pattern's ``findall``.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(128)) + b" " * 128
+#: The same, lower-cased as well: on ASCII text case-folding is lower-casing, so the folded words come in one pass.
+_ASCII_FOLDED_WORDS = _ASCII_WORDS.lower()
+
+
+def _ascii_words(text: str, table: bytes) -> tuple[str, ...]:
+    """Return the words of the ASCII ``text`` through ``table`` (one of the two above).
+
+    >>> _ascii_words("Share this: 3 ways_to (help)!", _ASCII_FOLDED_WORDS)
+    ('share', 'this', '3', 'ways_to', 'help')
+    """
+    return tuple(text.encode("ascii").translate(table).decode("ascii").split())
 
 
 @lru_cache(maxsize=WORD_CACHE)
 def _words(text: str) -> tuple[str, ...]:
     """Return the words of ``text`` (cached: language identification and the block's shape both need them)."""
     sample = text[:SAMPLE_CHARS]
-    return tuple((_ascii_word() if sample.isascii() else _patterns()["word"]).findall(sample))
+    if sample.isascii():
+        return _ascii_words(sample, _ASCII_WORDS)
+    return tuple(_patterns()["word"].findall(sample))
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -235,6 +246,9 @@ def folded_words(text: str) -> tuple[str, ...]:
     >>> folded_words("Support OUR work, today!")
     ('support', 'our', 'work', 'today')
     """
+    sample = text[:SAMPLE_CHARS]
+    if sample.isascii():
+        return _ascii_words(sample, _ASCII_FOLDED_WORDS)
     words = _words(text)
     return tuple(" ".join(words).casefold().split(" ")) if words else ()
 
