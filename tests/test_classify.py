@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from operator import mul
 from pathlib import Path
@@ -113,3 +114,16 @@ def test_ascii_text_has_the_same_words_for_the_byte_tables() -> None:
         words = tuple(word.findall(text))
         assert F._words.__wrapped__(text) == words
         assert F.folded_words.__wrapped__(text) == (tuple(" ".join(words).casefold().split(" ")) if words else ())
+
+
+def test_ascii_counts_are_the_pattern_counts() -> None:
+    """On ASCII text the byte classes count what the ``digits`` and ``sentence`` patterns and the capitals of the
+    words count: on every dev-like block here, on strings of every ASCII character, and on a long block (whose
+    capitals are read from its sample)."""
+    rnd = random.Random(7)
+    tricky = "aZ9_ .!?\"')]*\t\n\v\f\r\x1c,-:;"
+    everything = "".join(map(chr, range(128)))
+    texts = [*_blocks(DUMPS / "de_lokal.txt"), "Word. Other 12 " * (F.SAMPLE_CHARS // 10), "", ".", "a.)", "x!\"' y"]
+    texts += ["".join(rnd.choices(tricky if i % 2 else everything, k=rnd.randint(1, 12))) for i in range(20_000)]
+    for text in filter(str.isascii, texts):
+        assert F._ascii_counts(text) == F._counts(text, F._words.__wrapped__(text)), repr(text)
