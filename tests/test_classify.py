@@ -127,3 +127,10 @@ def test_ascii_counts_are_the_pattern_counts() -> None:
     texts += ["".join(rnd.choices(tricky if i % 2 else everything, k=rnd.randint(1, 12))) for i in range(20_000)]
     for text in filter(str.isascii, texts):
         assert F._ascii_counts(text) == F._counts(text, F._words.__wrapped__(text)), repr(text)
+
+
+def test_case_folding_keeps_the_words_apart() -> None:
+    """No word character case-folds to a space, so a block has as many folded words as words (the shape counts its
+    words on the folded ones)."""
+    word = F._patterns()["word"]
+    assert not [c for c in map(chr, range(0x110000)) if " " in c.casefold() and word.fullmatch(c)]

@@ -338,18 +338,20 @@ def _cached_shape(text: str, lang: str | None) -> Shape:
 def _shape(text: str, sample: str, lang: str | None) -> Shape:
     """Return the Shape of ``text``, its word ratios read from ``sample`` (the text itself, or its start)."""
     p = _patterns()
-    words = _words(sample)
-    n_sample = len(words)
+    # As many folded words as words (case-folding never adds a space), and language identification found them
+    # already: the words themselves are read only for the capitals of a non-ASCII block.
+    folded_sample = folded_words(sample)
+    n_sample = len(folded_sample)
     n_words = n_sample if sample is text else _count(p["word"], text)
     folded = text.casefold()
     stop = resources.stopwords(lang) if lang else frozenset()
-    stops = sum(map(stop.__contains__, folded_words(sample))) if stop else 0
+    stops = sum(map(stop.__contains__, folded_sample)) if stop else 0
     stop_density = stops / n_sample if stop and n_sample else -1.0
     tail = text.rstrip(_CLOSERS)
     last = tail[-1:] if tail else ""
     kind, exact = _lexicon_hit(text, folded, lang)
     first = text[:1]
-    digits, capitals, sentences = _ascii_counts(text) if text.isascii() else _counts(text, words)
+    digits, capitals, sentences = _ascii_counts(text) if text.isascii() else _counts(text, _words(sample))
     separators = (
         _count(p["separator"], text)
         if "|" in text or "/" in text or "»" in text or "›" in text or "•" in text or "·" in text
