@@ -101,36 +101,40 @@ def scores(shapes: Sequence[Shape], texts: Sequence[str]) -> list[float]:
     prose_chars = [c if p else 0 for c, p in zip(chars, prose, strict=True)]
     total_prose = sum(prose_chars) or 1
     total_chars = sum(chars) or 1
-    seen = Counter(t for t in texts if len(t) >= 20)
+    # a set of the repeated texts: a Counter's lookup of a text it lacks goes through a Python __missing__
+    repeated = {t for t, k in Counter(t for t in texts if len(t) >= 20).items() if k > 1}
     # prose blocks before each index, for the window of three blocks either side (a count, not a slice to sum)
     prose_upto = [0, *accumulate(map(int, prose))]
     padded = [0.0, *prose, 0.0]  # the neighbours of the first and the last block read as not prose
     out: list[float] = []
+    # lex_before and since are kept at their caps (10 and 20), which is all the features read of them
     before_chars = before_prose = lex_before = since = 0
     after_prose = total_prose
-    for i, s in enumerate(shapes):
-        after_prose -= prose_chars[i]
-        lo, hi = max(0, i - 3), min(n, i + 4)
+    for i, (s, text, is_p, p_chars) in enumerate(zip(shapes, texts, prose, prose_chars, strict=True)):
+        after_prose -= p_chars
+        lo = i - 3 if i > 3 else 0
+        hi = i + 4 if i + 4 < n else n
         out.append(
             _static_logit(s)
             + (
                 0.0  # where sum() starts: the same additions, in the same order
-                + w_rep * (1.0 if seen[texts[i]] > 1 else 0.0)
+                + w_rep * (1.0 if text in repeated else 0.0)
                 + w_pos * (i / n)
                 + w_before * (before_chars / total_chars)
                 + w_after * (after_prose / total_prose)
                 + w_prose_before * (before_prose / total_prose)
-                + w_lex * (min(lex_before, 10) / 10)
+                + w_lex * (lex_before / 10)
                 + w_prev * padded[i]
                 + w_next * padded[i + 2]
                 + w_window * ((prose_upto[hi] - prose_upto[lo]) / (hi - lo))
-                + w_since * (min(since, 20) / 20)
+                + w_since * (since / 20)
             )
         )
-        before_chars += chars[i]
-        before_prose += prose_chars[i]
-        lex_before += s.lexicon_kind in END_KINDS
-        since = 0 if prose[i] else since + 1
+        before_chars += s.chars
+        before_prose += p_chars
+        if lex_before < 10 and s.lexicon_kind in END_KINDS:
+            lex_before += 1
+        since = 0 if is_p else since + 1 if since < 20 else 20
     return out
 
 
