@@ -179,6 +179,13 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("features: word", "classify/features.py", _f("word"), "findall", "one class, +"),
     Pattern("features: digits", "classify/features.py", _f("digits"), "findall", "one class, +"),
     Pattern(
+        "features: non-ASCII word character",
+        "classify/features.py",
+        _f("foreign_word"),
+        "search",
+        "one character, then a lookbehind of one",
+    ),
+    Pattern(
         "features: sentence end",
         "classify/features.py",
         _f("sentence"),

@@ -116,17 +116,26 @@ def test_ascii_text_has_the_same_words_for_the_byte_tables() -> None:
         assert F.folded_words.__wrapped__(text) == (tuple(" ".join(words).casefold().split(" ")) if words else ())
 
 
-def test_ascii_counts_are_the_pattern_counts() -> None:
-    """On ASCII text the byte classes count what the ``digits`` and ``sentence`` patterns and the capitals of the
-    words count: on every dev-like block here, on strings of every ASCII character, and on a long block (whose
-    capitals are read from its sample)."""
+def test_byte_counts_are_the_pattern_counts() -> None:
+    """Where the word characters are all ASCII, the bytes give the words, the folded words, the digits, the capitals
+    and the sentence ends that the patterns give: on dev blocks, on strings of every ASCII character and of ASCII
+    mixed with non-ASCII quotes, dashes, spaces, stops and letters, and on a long block (read from its sample)."""
     rnd = random.Random(7)
     tricky = "aZ9_ .!?\"')]*\t\n\v\f\r\x1c,-:;"
     everything = "".join(map(chr, range(128)))
-    texts = [*_blocks(DUMPS / "de_lokal.txt"), "Word. Other 12 " * (F.SAMPLE_CHARS // 10), "", ".", "a.)", "x!\"' y"]
-    texts += ["".join(rnd.choices(tricky if i % 2 else everything, k=rnd.randint(1, 12))) for i in range(20_000)]
-    for text in filter(str.isascii, texts):
-        assert F._ascii_counts(text) == F._counts(text, F._words.__wrapped__(text)), repr(text)
+    foreign = "aZ9 .!?\"')…。”’»\xa0\u2009\u3000\x85©–é\u0301ß١²Ǆ\udcff"
+    texts = [*_blocks(DUMPS / "de_lokal.txt"), "", ".", "a.)", "x!\"' y", "“Go.” Then 12 of THEM left…"]
+    texts += ["".join(rnd.choices((tricky, everything, foreign)[i % 3], k=rnd.randint(1, 12))) for i in range(30_000)]
+    word = F._patterns()["word"]
+    for text in texts:
+        words = tuple(word.findall(text))
+        assert F._counts(text, text) == F._pattern_counts(text, words), repr(text)
+        assert F._words.__wrapped__(text) == words, repr(text)
+        assert F.folded_words.__wrapped__(text) == (tuple(" ".join(words).casefold().split(" ")) if words else ())
+    long = "Word. Other 12 “Quote” " * (F.SAMPLE_CHARS // 10)
+    for text in (long, long.replace("“", '"').replace("”", '"')):
+        sample = text[: F.SAMPLE_CHARS]
+        assert F._counts(text, sample) == F._pattern_counts(text, F._words.__wrapped__(sample))
 
 
 def test_case_folding_keeps_the_words_apart() -> None:

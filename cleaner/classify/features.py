@@ -25,6 +25,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "word": regex.compile(r"\w+"),
         "digits": regex.compile(r"\d+"),
+        # a non-ASCII character that is a word character (a text without one has its words read off its bytes)
+        "foreign_word": regex.compile(r"[^\x00-\x7F](?<=\w)"),
         "sentence": regex.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)"),
         # markers only (no unbounded match), so the search stays linear on any input
         "url": regex.compile(
@@ -213,29 +215,41 @@ SHARED_CHARS = 300
 WORD_CACHE = 1024
 
 
-#: ``bytes.translate`` tables for ASCII text: a word character (``[A-Za-z0-9_]``, what ``\w`` is on ASCII for the
-#: ``regex`` module too) stays, any other character becomes a space, so that ``split()`` gives the words. Two C passes
-#: over the bytes find the words of a short line in a little over half the time of a pattern's ``findall``.
+#: ``bytes.translate`` tables for a text whose word characters are all ASCII: a word character (``[A-Za-z0-9_]``,
+#: what ``\w`` is on ASCII for the ``regex`` module too) stays, any other byte becomes a space (all the bytes of a
+#: curly quote or a dash too), so that ``split()`` gives the words. Two C passes over the bytes find the words of a
+#: short line in a little over half the time of a pattern's ``findall``.
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(128)) + b" " * 128
-#: The same, lower-cased as well: on ASCII text case-folding is lower-casing, so the folded words come in one pass.
+#: The same, lower-cased as well: on ASCII words case-folding is lower-casing, so the folded words come in one pass.
 _ASCII_FOLDED_WORDS = _ASCII_WORDS.lower()
 
 
-def _ascii_words(text: str, table: bytes) -> tuple[str, ...]:
-    """Return the words of the ASCII ``text`` through ``table`` (one of the two above).
+def _ascii_words_only(text: str) -> bool:
+    """Tell whether every word character of ``text`` is ASCII (curly quotes, dashes and other non-ASCII punctuation
+    are not word characters): then its words, digits and capitals can be read off its UTF-8 bytes.
 
-    >>> _ascii_words("Share this: 3 ways_to (help)!", _ASCII_FOLDED_WORDS)
-    ('share', 'this', '3', 'ways_to', 'help')
+    >>> _ascii_words_only("It’s 5 o’clock — “tea”"), _ascii_words_only("Café")
+    (True, False)
     """
-    return tuple(text.encode("ascii").translate(table).decode("ascii").split())
+    return text.isascii() or _patterns()["foreign_word"].search(text) is None
+
+
+def _byte_words(text: str, table: bytes) -> tuple[str, ...]:
+    """Return the words of ``text``, whose word characters are all ASCII, through ``table`` (one of the two above;
+    a lone surrogate, left by undecodable input, is encoded as bytes that become spaces too).
+
+    >>> _byte_words("Share this: 3 ways_to (help) — it’s!", _ASCII_FOLDED_WORDS)
+    ('share', 'this', '3', 'ways_to', 'help', 'it', 's')
+    """
+    return tuple(text.encode("utf-8", "surrogatepass").translate(table).decode("ascii").split())
 
 
 @lru_cache(maxsize=WORD_CACHE)
 def _words(text: str) -> tuple[str, ...]:
     """Return the words of ``text`` (cached: language identification and the block's shape both need them)."""
     sample = text[:SAMPLE_CHARS]
-    if sample.isascii():
-        return _ascii_words(sample, _ASCII_WORDS)
+    if _ascii_words_only(sample):
+        return _byte_words(sample, _ASCII_WORDS)
     return tuple(_patterns()["word"].findall(sample))
 
 
@@ -248,8 +262,8 @@ def folded_words(text: str) -> tuple[str, ...]:
     ('support', 'our', 'work', 'today')
     """
     sample = text[:SAMPLE_CHARS]
-    if sample.isascii():
-        return _ascii_words(sample, _ASCII_FOLDED_WORDS)
+    if _ascii_words_only(sample):
+        return _byte_words(sample, _ASCII_FOLDED_WORDS)
     words = _words(text)
     return tuple(" ".join(words).casefold().split(" ")) if words else ()
 
@@ -274,10 +288,10 @@ def _byte_table(classes: dict[str, str], other: str) -> bytes:
     return bytes(table)
 
 
-#: Byte classes of ASCII text: ``U`` an upper-case letter, ``d`` a digit, ``w`` another word character (``\w`` on
-#: ASCII is ``[A-Za-z0-9_]``), a space for anything else. A word starts with a capital where a ``U`` opens the text or
+#: Byte classes of a text whose word characters are all ASCII: ``U`` an upper-case letter, ``d`` a digit, ``w``
+#: another word character, a space for any other byte. A word starts with a capital where a ``U`` opens the text or
 #: follows a space, and the ``digits`` pattern matches as many characters as there are ``d``.
-_ASCII_CLASSES = _byte_table({string.ascii_uppercase: "U", string.digits: "d", string.ascii_lowercase + "_": "w"}, " ")
+_BYTE_CLASSES = _byte_table({string.ascii_uppercase: "U", string.digits: "d", string.ascii_lowercase + "_": "w"}, " ")
 #: Byte classes of ASCII text for the ``sentence`` pattern: ``.`` a stop, a space for ``\s`` (these six on ASCII),
 #: ``x`` anything else; its closing quotes and brackets (``_ASCII_CLOSERS``) are deleted, so that a stop, its closers
 #: and a space or the end read ``. `` or a final ``.``.
@@ -285,38 +299,48 @@ _ASCII_STOPS = _byte_table({".!?": ".", " \t\n\v\f\r": " "}, "x")
 _ASCII_CLOSERS = b"\"')]"
 
 
-def _ascii_counts(text: str) -> tuple[int, int, int]:
-    """Return (digits, words that start with a capital among the first SAMPLE_CHARS characters, sentence ends) of the
-    ASCII ``text``: what ``_counts`` gives, from two byte translations and four counts in C.
+def _counts(text: str, sample: str) -> tuple[int, int, int]:
+    """Return (digits, words of ``sample`` that start with a capital, sentence ends) of ``text``, read off its bytes
+    when its word characters are all ASCII (byte translations and counts in C), else with the patterns.
 
-    >>> _ascii_counts('He said "Go." Then 12 of THEM left!')
+    >>> _counts('He said "Go." Then 12 of THEM left!', 'He said "Go." Then 12 of THEM left!')
     (2, 4, 2)
+    >>> _counts("“Go.” Then 12 of THEM left…", "“Go.” Then 12 of THEM left…")
+    (2, 3, 2)
     """
-    raw = text.encode("ascii")
-    classes = raw.translate(_ASCII_CLASSES)
-    head = classes[:SAMPLE_CHARS]
+    is_ascii = text.isascii()
+    if not is_ascii and (sample is not text or not _ascii_words_only(text)):
+        return _pattern_counts(text, _words(sample))
+    raw = text.encode("utf-8", "surrogatepass")
+    classes = raw.translate(_BYTE_CLASSES)
+    head = classes if sample is text else classes[: len(sample)]  # only ASCII text is sampled: a byte a character
+    digits, capitals = classes.count(b"d"), head.count(b" U") + head.startswith(b"U")
+    if not is_ascii:  # stops, closers and spaces beyond ASCII ("…", "”", a no-break space): the pattern
+        return digits, capitals, _sentences(text)
     stops = raw.translate(_ASCII_STOPS, _ASCII_CLOSERS)
-    return classes.count(b"d"), head.count(b" U") + head.startswith(b"U"), stops.count(b". ") + stops.endswith(b".")
+    return digits, capitals, stops.count(b". ") + stops.endswith(b".")
 
 
-def _counts(text: str, words: Sequence[str]) -> tuple[int, int, int]:
-    """Return (digits, words of ``words`` that start with a capital, sentence ends) of ``text`` with its patterns
-    (``words`` are those of its first SAMPLE_CHARS characters).
+def _sentences(text: str) -> int:
+    """Return how many sentence ends the ``sentence`` pattern finds in ``text`` (run only where there is a stop)."""
+    if "." in text or "!" in text or "?" in text or "…" in text or "。" in text or "！" in text or "？" in text:
+        return _count(_patterns()["sentence"], text)
+    return 0
 
-    >>> _counts('He said "Go." Then 12 of THEM left!', _words('He said "Go." Then 12 of THEM left!'))
-    (2, 4, 2)
+
+def _pattern_counts(text: str, words: Sequence[str]) -> tuple[int, int, int]:
+    """Return (digits, words of ``words`` that start with a capital, sentence ends) of ``text`` with the patterns
+    (``words`` are those of its first SAMPLE_CHARS characters): what ``_counts`` reads off the bytes where it can.
+
+    >>> _pattern_counts("“Go.” Then 12 of THEM left…", _words("“Go.” Then 12 of THEM left…"))
+    (2, 3, 2)
     """
     p = _patterns()
     if len(text) <= SAMPLE_CHARS:
         digits = sum(map(len, p["digits"].findall(text)))
     else:
         digits = sum(m.end() - m.start() for m in p["digits"].finditer(text))
-    sentences = (
-        _count(p["sentence"], text)
-        if "." in text or "!" in text or "?" in text or "…" in text or "。" in text or "！" in text or "？" in text
-        else 0
-    )
-    return digits, sum(map(str.isupper, map(itemgetter(0), words))), sentences
+    return digits, sum(map(str.isupper, map(itemgetter(0), words))), _sentences(text)
 
 
 def shape(text: str, lang: str | None) -> Shape:
@@ -351,7 +375,7 @@ def _shape(text: str, sample: str, lang: str | None) -> Shape:
     last = tail[-1:] if tail else ""
     kind, exact = _lexicon_hit(text, folded, lang)
     first = text[:1]
-    digits, capitals, sentences = _ascii_counts(text) if text.isascii() else _counts(text, _words(sample))
+    digits, capitals, sentences = _counts(text, sample)
     separators = (
         _count(p["separator"], text)
         if "|" in text or "/" in text or "»" in text or "›" in text or "•" in text or "·" in text
