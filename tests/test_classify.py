@@ -143,3 +143,23 @@ def test_case_folding_keeps_the_words_apart() -> None:
     words on the folded ones)."""
     word = F._patterns()["word"]
     assert not [c for c in map(chr, range(0x110000)) if " " in c.casefold() and word.fullmatch(c)]
+
+
+class _Everything:
+    """A set that holds every word (no block is passed over by the first-word check)."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("lang", [None, *resources.languages()])
+def test_lexicon_first_word_check_passes_over_no_hit(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first-word check passes over only blocks that match no phrase: with it and without it, the same hits on
+    every phrase alone, with a colon and a tail, with a tail of words, glued to a colon, and on dev blocks."""
+    texts = [t for path in sorted(DUMPS.glob("*.txt")) for t in _blocks(path)]
+    for phrase in F._lexicon(lang):
+        texts += [phrase, f"{phrase.title()}: a title", f"» {phrase} one two three", f"{phrase}:more", f"x {phrase}"]
+    fast = [F.lexicon_hit(t, lang) for t in texts]
+    monkeypatch.setattr(F, "_lexicon_firsts", lambda lang: _Everything())
+    assert [F.lexicon_hit(t, lang) for t in texts] == fast
+    assert any(kind for kind, _ in fast)

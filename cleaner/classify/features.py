@@ -112,6 +112,12 @@ def _lexicon(lang: str | None) -> dict[str, str]:
     return out
 
 
+@cache
+def _lexicon_firsts(lang: str | None) -> frozenset[str]:
+    """Return the first words of the boilerplate phrases of ``_lexicon(lang)``."""
+    return frozenset(phrase.split(" ")[0] for phrase in _lexicon(lang))
+
+
 def _key_words(folded: str) -> list[str]:
     """Return the words of the case-folded ``folded`` as the lexicon compares them: outer punctuation and digits off.
 
@@ -152,8 +158,13 @@ def _lexicon_hit(text: str, folded: str, lang: str | None) -> tuple[str | None, 
     """Return ``lexicon_hit(text, lang)``, given ``folded``, the case-folded text (the shape has it already)."""
     if len(text) > 160:
         return None, False
-    lex = _lexicon(lang)
     words = _key_words(folded)
+    # Every phrase looked up below opens with the first word (or, before a colon, is its start): most blocks open
+    # with a word no phrase opens with, and are done with two set lookups.
+    firsts = _lexicon_firsts(lang)
+    if words and words[0] not in firsts and words[0].partition(":")[0] not in firsts:
+        return None, False
+    lex = _lexicon(lang)
     key = " ".join(words)
     if key in lex:
         return lex[key], True
