@@ -257,7 +257,8 @@ def _byte_words(text: str, table: bytes) -> tuple[str, ...]:
 
 @lru_cache(maxsize=WORD_CACHE)
 def _words(text: str) -> tuple[str, ...]:
-    """Return the words of ``text`` (cached: language identification and the block's shape both need them)."""
+    """Return the words of ``text`` (of its first SAMPLE_CHARS characters; cached: where a word character is not
+    ASCII, the folded words and the capitals of the block's shape both read them)."""
     sample = text[:SAMPLE_CHARS]
     if _ascii_words_only(sample):
         return _byte_words(sample, _ASCII_WORDS)
