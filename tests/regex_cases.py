@@ -177,8 +177,14 @@ PATTERNS: tuple[Pattern, ...] = (
         "a one-character lookbehind starts each try; possessive spaces, literal alternation",
     ),
     Pattern("features: word", "classify/features.py", _f("word"), "findall", "one class, +"),
-    Pattern("features: word, ASCII text", "classify/features.py", features._ascii_word, "findall", "one class, +"),
     Pattern("features: digits", "classify/features.py", _f("digits"), "findall", "one class, +"),
+    Pattern(
+        "features: non-ASCII word character",
+        "classify/features.py",
+        _f("foreign_word"),
+        "search",
+        "one character, then a lookbehind of one",
+    ),
     Pattern(
         "features: sentence end",
         "classify/features.py",

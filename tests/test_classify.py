@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
+from operator import mul
 from pathlib import Path
 
 import pytest
 
 from cleaner import resources
 from cleaner.classify import features as F
-from cleaner.classify.model import logit, scores
+from cleaner.classify.model import _static_logit, logit, scores, weights
 from cleaner.pipeline import run_draft
 
 DUMPS = Path(__file__).parent / "dumps"
@@ -31,6 +33,20 @@ def test_scores_are_the_logit_of_the_training_features(path: Path) -> None:
     slow = [logit(row) for row in F.features(shapes, texts)]
     assert len(fast) == len(slow) == len(texts) > 3
     assert fast == pytest.approx(slow, abs=1e-9)
+
+
+@pytest.mark.parametrize("path", sorted(DUMPS.glob("*.txt")) + sorted(SEED.glob("*.txt")), ids=lambda p: p.name)
+def test_written_out_sums_are_the_row_sums_to_the_bit(path: Path) -> None:
+    """``scores`` and its cached block-only part add the products that ``static_row`` and ``context_rows`` give, in
+    the same order: the same floats exactly, not just nearly (a last-bit change could move a region's edge)."""
+    texts = _blocks(path)
+    lang = F.detect_language(texts)
+    shapes = [F.shape(t, lang) for t in texts]
+    w = weights()
+    static = [sum(map(mul, w[: F.N_STATIC], F.static_row(s))) for s in shapes]
+    context = [sum(map(mul, w[F.N_STATIC :], row)) for row in F.context_rows(shapes, texts)]
+    assert [_static_logit.__wrapped__(s) for s in shapes] == static
+    assert scores(shapes, texts) == [a + b for a, b in zip(static, context, strict=True)]
 
 
 def test_a_long_block_reads_its_ratios_from_a_sample() -> None:
@@ -84,11 +100,66 @@ def test_language_is_the_one_plain_counting_gives(path: Path) -> None:
         assert F.detect_language(texts[i : i + 5]) == _language_by_counting(texts[i : i + 5])
 
 
-def test_ascii_text_has_the_same_words_for_both_engines() -> None:
-    """On ASCII text the standard library's ASCII ``\\w`` and the ``regex`` module's ``\\w`` are the same class, so
-    ``_words`` may use the faster engine there."""
+def test_ascii_text_has_the_same_words_for_the_byte_tables() -> None:
+    """On ASCII text the ``regex`` module's ``\\w`` is ``[A-Za-z0-9_]``, what the byte tables keep, so ``_words`` and
+    ``folded_words`` may split translated bytes there: the same words, the same case-folded words."""
     ascii_chars = "".join(map(chr, range(128)))
     word = F._patterns()["word"]
-    assert [c for c in ascii_chars if word.fullmatch(c)] == [c for c in ascii_chars if F._ascii_word().fullmatch(c)]
-    for text in ["Share this: 3 ways_to (help) now!", "a1 b2\tc3\x00d", *ascii_chars.split("a")]:
-        assert F._words.__wrapped__(text) == tuple(word.findall(text))
+    kept = [c for c in ascii_chars if F._ASCII_WORDS[ord(c)] == ord(c) != ord(" ")]
+    assert [c for c in ascii_chars if word.fullmatch(c)] == kept
+    assert all(F._ASCII_WORDS[i] == ord(" ") for i in range(128) if chr(i) not in kept)
+    assert F._ASCII_FOLDED_WORDS.decode("ascii") == F._ASCII_WORDS.decode("ascii").casefold()
+    texts = ["Share this: 3 ways_to (help) now!", "a1 b2\tc3\x00d\x1fE\x85", "  ", "", *ascii_chars.split("a")]
+    for text in texts + _blocks(DUMPS / "de_lokal.txt"):
+        words = tuple(word.findall(text))
+        assert F._words.__wrapped__(text) == words
+        assert F.folded_words.__wrapped__(text) == (tuple(" ".join(words).casefold().split(" ")) if words else ())
+
+
+def test_byte_counts_are_the_pattern_counts() -> None:
+    """Where the word characters are all ASCII, the bytes give the words, the folded words, the digits, the capitals
+    and the sentence ends that the patterns give: on dev blocks, on strings of every ASCII character and of ASCII
+    mixed with non-ASCII quotes, dashes, spaces, stops and letters, and on a long block (read from its sample)."""
+    rnd = random.Random(7)
+    tricky = "aZ9_ .!?\"')]*\t\n\v\f\r\x1c,-:;"
+    everything = "".join(map(chr, range(128)))
+    foreign = "aZ9 .!?\"')…。”’»\xa0\u2009\u3000\x85©–é\u0301ß١²Ǆ\udcff"
+    texts = [*_blocks(DUMPS / "de_lokal.txt"), "", ".", "a.)", "x!\"' y", "“Go.” Then 12 of THEM left…"]
+    texts += ["".join(rnd.choices((tricky, everything, foreign)[i % 3], k=rnd.randint(1, 12))) for i in range(30_000)]
+    word = F._patterns()["word"]
+    for text in texts:
+        words = tuple(word.findall(text))
+        assert F._counts(text, text) == F._pattern_counts(text, words), repr(text)
+        assert F._words.__wrapped__(text) == words, repr(text)
+        assert F.folded_words.__wrapped__(text) == (tuple(" ".join(words).casefold().split(" ")) if words else ())
+    long = "Word. Other 12 “Quote” " * (F.SAMPLE_CHARS // 10)
+    for text in (long, long.replace("“", '"').replace("”", '"')):
+        sample = text[: F.SAMPLE_CHARS]
+        assert F._counts(text, sample) == F._pattern_counts(text, F._words.__wrapped__(sample))
+
+
+def test_case_folding_keeps_the_words_apart() -> None:
+    """No word character case-folds to a space, so a block has as many folded words as words (the shape counts its
+    words on the folded ones)."""
+    word = F._patterns()["word"]
+    assert not [c for c in map(chr, range(0x110000)) if " " in c.casefold() and word.fullmatch(c)]
+
+
+class _Everything:
+    """A set that holds every word (no block is passed over by the first-word check)."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("lang", [None, *resources.languages()])
+def test_lexicon_first_word_check_passes_over_no_hit(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first-word check passes over only blocks that match no phrase: with it and without it, the same hits on
+    every phrase alone, with a colon and a tail, with a tail of words, glued to a colon, and on dev blocks."""
+    texts = [t for path in sorted(DUMPS.glob("*.txt")) for t in _blocks(path)]
+    for phrase in F._lexicon(lang):
+        texts += [phrase, f"{phrase.title()}: a title", f"» {phrase} one two three", f"{phrase}:more", f"x {phrase}"]
+    fast = [F.lexicon_hit(t, lang) for t in texts]
+    monkeypatch.setattr(F, "_lexicon_firsts", lambda lang: _Everything())
+    assert [F.lexicon_hit(t, lang) for t in texts] == fast
+    assert any(kind for kind, _ in fast)
