@@ -86,6 +86,21 @@ def test_page_title_without_its_site_name_is_the_title_when_no_line_shows_the_he
     assert any(r.kind == "title" and r.text.startswith("Stadtrat beschließt") for r in doc.removed)
 
 
+def test_a_line_repeating_the_whole_page_title_gives_the_headline_without_the_site_name() -> None:
+    """A breadcrumb line that repeats the whole page title (``Headline | Site``) is the headline; the title is its
+    headline part, not the site's name with it."""
+    page = (DUMPS / "de_lokal.txt").read_text(encoding="utf-8")
+    page = page.replace(
+        "Lokales\nStadtrat beschließt neues Busnetz für drei Stadtteile\n",
+        "Lokales\nStadtrat beschließt neues Busnetz für drei Stadtteile | Lokalzeitung Musterstadt\n",
+        1,
+    )
+    doc = clean(page)
+    assert doc.title == "Stadtrat beschließt neues Busnetz für drei Stadtteile"
+    assert doc.date == "2022-11-29"
+    assert "Lokalzeitung Musterstadt" not in doc.body
+
+
 def test_a_header_file_never_takes_its_first_line_as_a_page_title() -> None:
     """A seed-shaped file (a date header first) whose first line after the header is removed gets no title."""
     text = (

@@ -301,7 +301,9 @@ def headline(draft: Draft) -> None:
     if headline_at is not None:
         found, how = headline_at
         block = blocks[found]
-        draft.fields.title = draft.block_text(block)
+        text = draft.block_text(block)
+        # a line that repeats the whole page title (``Headline | Site``) gives the headline without the site's name
+        draft.fields.title = page_headline(text) if _key(text) == _key(draft.block_text(blocks[0])) else text
         block.mark("title", f"the headline ({how}); moved to title")
         if blocks[0].label == BODY:
             blocks[0].mark("title", "the page title; the headline is in title")
