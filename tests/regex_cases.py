@@ -244,7 +244,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "a one-character lookbehind, bounded digit counts",
     ),
     Pattern("dates: a year", "dates/search.py", search._year, "findall", "a lookbehind, four fixed digits"),
-    Pattern("dates: any digit", "dates/search.py", search._digit, "search", "one character class"),
+    Pattern("dates: any digit", "dates/line.py", line.digit, "search", "one character class"),
     Pattern("dates: copyright", "dates/search.py", search._copyright, "search", "literals"),
     Pattern(
         "headline: title separator",

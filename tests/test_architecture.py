@@ -115,6 +115,35 @@ def test_cleaning_a_small_file_imports_only_what_it_needs(tmp_path: Path) -> Non
     assert not any(m.startswith("cleaner.ui") for m in loaded)
 
 
+def test_a_first_line_without_a_digit_compiles_no_date_pattern(tmp_path: Path) -> None:
+    """A plain article whose first line holds no digit cannot start with a date: the header stage compiles none of
+    the month-name date patterns for it (they cost tens of milliseconds at start-up)."""
+    (tmp_path / "plain.txt").write_text(
+        "The council met on Tuesday and agreed to extend the bus network.\n\nWork starts in the spring.\n",
+        encoding="utf-8",
+    )
+    probe = (
+        "import sys\n"
+        "from cleaner.cli import main\n"
+        "from cleaner.dates import strategies\n"
+        "try:\n"
+        "    main(['clean', 'plain.txt'], prog_name='cleaner')\n"
+        "finally:\n"
+        "    sys.stderr.write(str(strategies._day_month.cache_info().currsize"
+        " + strategies._month_day.cache_info().currsize))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        cwd=tmp_path,
+        env=python_env(),
+        timeout=120,
+    )
+    assert proc.returncode == 0
+    assert proc.stderr.decode().strip() == "0"
+
+
 def commands() -> list[tuple[str, click.Command]]:
     """Return every command as ``(full name, command)``, the group first."""
     found: list[tuple[str, click.Command]] = [("cleaner", main)]

@@ -93,6 +93,12 @@ def _word() -> regex.Pattern[str]:
 
 
 @cache
+def digit() -> regex.Pattern[str]:
+    """Return the pattern of a digit: every written date has one (see :mod:`cleaner.dates.strategies`)."""
+    return regex.compile(r"\d")
+
+
+@cache
 def _after_time() -> regex.Pattern[str]:
     """Return the pattern of the punctuation between a leading time and its date (``22:03, 29.11.2022``)."""
     return regex.compile(r"[\s,|·]*+")
@@ -164,6 +170,8 @@ def read_header_date(line: str, config: Config) -> HeaderDate | None:
     >>> read_header_date("Effective beginning 6/2/2025:", Config()) is None
     True
     """
+    if digit().search(line) is None:
+        return None  # no digit, no date; and a plain file's first line compiles no date pattern at start-up
     marker = _marker().match(line)
     pos = marker.end() if marker else len(line) - len(line.lstrip())
     stamp = read_stamp(line, pos)

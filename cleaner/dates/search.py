@@ -14,7 +14,7 @@ from functools import cache, cached_property
 import regex
 
 from cleaner.config import Config
-from cleaner.dates.line import marker_end, read_stamp
+from cleaner.dates.line import digit, marker_end, read_stamp
 from cleaner.dates.validate import Verdict, check
 
 #: Lines longer than this are prose, not bylines: a date in them is not the publication date.
@@ -25,12 +25,6 @@ MAX_LINE = 160
 def _starts() -> regex.Pattern[str]:
     """Return the pattern of the places a date can start: a word or number after a non-word character."""
     return regex.compile(r"(?<![\w])[\w]")
-
-
-@cache
-def _digit() -> regex.Pattern[str]:
-    """Return the pattern of a digit: every written date has one (see :mod:`cleaner.dates.strategies`)."""
-    return regex.compile(r"\d")
 
 
 @cache
@@ -112,7 +106,7 @@ class Page:
 
 def _first_date(line: str, config: Config, page: Page | None) -> Verdict | None:
     """Return the first valid date in ``line``; with a ``page``, short forms too (see :func:`find_date`)."""
-    if _digit().search(line) is None:  # no digit, no date: most lines before an article are menus and bylines
+    if digit().search(line) is None:  # no digit, no date: most lines before an article are menus and bylines
         return None
     marked: set[int] = set()  # where a date marker ends
     for m in _starts().finditer(line):
