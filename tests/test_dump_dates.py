@@ -85,6 +85,27 @@ def test_date_under_a_standfirst() -> None:
     assert doc.date == "2019-11-19"
 
 
+STANDFIRST = (
+    "The council's move ends years of debate. Residents in the three districts have waited for a direct line since "
+    "the last local election."
+)
+
+
+def test_date_under_a_standfirst_when_no_line_repeats_the_page_title() -> None:
+    """The headline need not repeat the page title: when the body opens with a heading and a short paragraph, the
+    heading is read as the headline and the paragraph as its standfirst, and the byline under them gives the date."""
+    page_title = f"Buses for the north | {SITE}"
+    doc = clean(dump(["By Jane Roe · November 19, 2019"], standfirst=STANDFIRST, page_title=page_title))
+    assert doc.date == "2019-11-19"
+
+
+def test_no_date_after_a_long_first_paragraph_under_a_heading() -> None:
+    """A paragraph too long for a standfirst is the article's first: a date line after it is in the article."""
+    page_title = f"Buses for the north | {SITE}"
+    doc = clean(dump(["By Jane Roe · November 19, 2019"], standfirst=STANDFIRST * 4, page_title=page_title))
+    assert doc.date is None
+
+
 def test_dateline_just_above_the_headline() -> None:
     """A dateline right above the headline is the article's."""
     assert clean(dump(["By Jane Roe"], above=["Politics", "11.14.2019 09:00 AM"])).date == "2019-11-14"

@@ -188,6 +188,11 @@ def _is_dump_title(draft: Draft, blocks: list[Block], first: int, plain: bool) -
     )
 
 
+def _is_heading(text: str) -> bool:
+    """Tell whether ``text`` reads as a headline: three words or more, at most MAX_TITLE characters, no sentence end."""
+    return len(text.split()) >= 3 and len(text) <= MAX_TITLE and text.rstrip()[-1:] not in ".!?:;,"
+
+
 def _is_prose(text: str) -> bool:
     """Tell whether ``text`` is a paragraph of prose (long, with a sentence end) rather than a byline."""
     return len(text) > 100 and any(c in text for c in ".!?")
@@ -201,8 +206,9 @@ def _date_blocks(
     With a headline: the lines after it down to the article's first paragraph of prose (a standfirst right
     under the headline is passed over, and so is prose the boilerplate stage removed: an appeal, a caption),
     then the few lines just above it. Then (or without a headline) the lines before the body, the nearest
-    first, and the head of the body down to its first paragraph of prose. Never a line after the start of the
-    article: comment timestamps and related stories come later.
+    first, and the head of the body down to its first paragraph of prose; without a headline, a body that opens
+    with a heading and a short paragraph reads them as the headline and its standfirst, and goes on below them.
+    Never a line after the start of the article: comment timestamps and related stories come later.
     """
     text = draft.block_text
     near: list[int] = []
@@ -221,10 +227,22 @@ def _date_blocks(
     if plain:
         return near  # a plain file: its text is the article, and a date in it is not a byline
     head: list[int] = []
+    passed = False
     for i in body:
         if i < first:
             continue
         if _is_prose(text(blocks[i])):
+            # without a headline, a short first line of the body may be it: the standfirst under it is passed over
+            if (
+                found is None
+                and not passed
+                and len(head) == 1
+                and head[0] == first
+                and len(text(blocks[i])) <= MAX_STANDFIRST
+                and _is_heading(text(blocks[first]))
+            ):
+                passed = True
+                continue
             break
         head.append(i)
     before = list(range(first - 1, max(0, first - LOOK_BACK - 1), -1))
