@@ -106,6 +106,36 @@ def test_no_date_after_a_long_first_paragraph_under_a_heading() -> None:
     assert doc.date is None
 
 
+def test_blog_page_title_with_a_colon() -> None:
+    """A blog's page title ``Blog Name: Post Title`` with the post title repeated below it is a page title, not
+    the first line of a plain file: the post title is the headline and the date under it is read."""
+    text = "\n".join(
+        [
+            "Jane's Notebook: Advent of Code week two",
+            "Jane's Notebook",
+            "Advent of Code week two",
+            "20 December 2025",
+            "Spoilers ahead.",
+            *ARTICLE,
+        ]
+    )
+    doc = clean(text)
+    assert doc.title == "Advent of Code week two"
+    assert doc.date == "2025-12-20"
+    assert "Spoilers ahead." in doc.body
+    assert "Advent of Code week two" not in doc.body
+
+
+def test_wordpress_dateline_above_the_headline() -> None:
+    """``Posted on <date> by <author> - 5 Comments on <headline>?`` above the headline is a dateline, though it is
+    long and ends with the headline's question mark."""
+    headline = "Do you need fourteen bus lines in one district?"
+    above = [f"Posted on November 19, 2019 by Jane Roe - 5 Comments on {headline}"]
+    doc = clean(dump([], above=above, page_title=f"{headline} - {SITE}", headline=headline))
+    assert doc.title == headline
+    assert doc.date == "2019-11-19"
+
+
 def test_dateline_just_above_the_headline() -> None:
     """A dateline right above the headline is the article's."""
     assert clean(dump(["By Jane Roe"], above=["Politics", "11.14.2019 09:00 AM"])).date == "2019-11-14"

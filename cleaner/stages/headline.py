@@ -21,6 +21,7 @@ import regex
 
 from cleaner import resources
 from cleaner.classify.features import folded_words
+from cleaner.dates.line import marker_end
 from cleaner.dates.search import Page, find_date
 from cleaner.draft import BODY, Block, Draft
 
@@ -194,8 +195,9 @@ def _is_heading(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    """Tell whether ``text`` is a paragraph of prose (long, with a sentence end) rather than a byline."""
-    return len(text) > 100 and any(c in text for c in ".!?")
+    """Tell whether ``text`` is a paragraph of prose (long, with a sentence end) rather than a byline: a line that
+    opens with a date marker (``Posted on December 20, 2025 by ... - 5 Comments on Why ...?``) is a byline."""
+    return len(text) > 100 and any(c in text for c in ".!?") and marker_end(text, 0) is None
 
 
 def _date_blocks(
@@ -290,9 +292,10 @@ def _article_start(draft: Draft, blocks: list[Block], body: list[int]) -> tuple[
     the first body block from there, and the text is a dump.
 
     A body that starts with the first line is a plain file (its text is the article: no page title, no byline
-    search), unless that line reads as a page title (``Headline | Site``: a site separator in it) and the first
-    paragraph of prose comes DUMP_TITLE_GAP blocks or more further down: then the body reached up to a dump's page
-    title, and the article starts at that paragraph.
+    search), unless that line reads as a page title (``Headline | Site``: a site separator in it, or a later line
+    repeating a part of it, as ``Blog Name: Post Title`` over ``Post Title``) and the first paragraph of prose
+    comes DUMP_TITLE_GAP blocks or more further down: then the body reached up to a dump's page title, and the
+    article starts at that paragraph.
     """
     first = body[0]
     if draft.article_start is not None and blocks[first].start < draft.article_start:
@@ -302,9 +305,21 @@ def _article_start(draft: Draft, blocks: list[Block], body: list[int]) -> tuple[
         return first, False
     prose = next((i for i in body if _is_prose(draft.block_text(blocks[i]))), first)
     page = draft.block_text(blocks[0])
-    if prose < DUMP_TITLE_GAP or not any(sep in page for sep in _SITE_SEPARATORS):
+    if prose < DUMP_TITLE_GAP or not (
+        any(sep in page for sep in _SITE_SEPARATORS) or _title_part_repeated(draft, blocks, prose)
+    ):
         return first, True
     return prose, False
+
+
+def _title_part_repeated(draft: Draft, blocks: list[Block], prose: int) -> bool:
+    """Tell whether a line between the first line and the first paragraph of prose repeats a part of the first
+    line (``Blog Name: Post Title``, then ``Post Title``): the first line is a page title."""
+    page = draft.block_text(blocks[0])
+    strong, weak = ranked_title_keys(page)
+    colon = {_key(part) for part in page.split(": ") if len(part.split()) >= 2}
+    parts = (strong | weak | colon) - {_key(page)}
+    return any(_key(draft.block_text(blocks[i])) in parts for i in range(1, min(prose, LOOK_BACK)))
 
 
 def headline(draft: Draft) -> None:
