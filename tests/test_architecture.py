@@ -89,16 +89,17 @@ def test_every_function_has_a_one_line_docstring_summary() -> None:
     assert missing == []
 
 
-def test_cleaning_a_small_file_imports_only_what_it_needs(tmp_path: Path) -> None:
-    """``cleaner clean small.txt`` imports neither rich nor the test tools: start-up stays fast."""
-    (tmp_path / "small.txt").write_text(ARTICLE, encoding="utf-8")
+def probe_clean(tmp_path: Path, text: str, report: str, imports: str = "") -> str:
+    """Run ``cleaner clean`` on ``text`` in a fresh interpreter and return what the expression ``report`` (Python,
+    after ``imports``) says about that process once it is done."""
+    (tmp_path / "in.txt").write_text(text, encoding="utf-8")
     probe = (
-        "import sys\n"
+        f"import sys\n{imports}"
         "from cleaner.cli import main\n"
         "try:\n"
-        "    main(['clean', 'small.txt'], prog_name='cleaner')\n"
+        "    main(['clean', 'in.txt'], prog_name='cleaner')\n"
         "finally:\n"
-        "    sys.stderr.write(' '.join(sorted(sys.modules)))\n"
+        f"    sys.stderr.write(str({report}))\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", probe],
@@ -109,7 +110,12 @@ def test_cleaning_a_small_file_imports_only_what_it_needs(tmp_path: Path) -> Non
         timeout=120,
     )
     assert proc.returncode == 0
-    loaded = set(proc.stderr.decode().split())
+    return proc.stderr.decode()
+
+
+def test_cleaning_a_small_file_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """``cleaner clean small.txt`` imports neither rich nor the test tools: start-up stays fast."""
+    loaded = set(probe_clean(tmp_path, ARTICLE, "' '.join(sorted(sys.modules))").split())
     assert "cleaner.pipeline" in loaded
     assert not {m.split(".")[0] for m in loaded} & {"rich", "jsonschema", "hypothesis", "pytest"}
     assert not any(m.startswith("cleaner.ui") for m in loaded)
@@ -118,30 +124,9 @@ def test_cleaning_a_small_file_imports_only_what_it_needs(tmp_path: Path) -> Non
 def test_a_first_line_without_a_digit_compiles_no_date_pattern(tmp_path: Path) -> None:
     """A plain article whose first line holds no digit cannot start with a date: the header stage compiles none of
     the month-name date patterns for it (they cost tens of milliseconds at start-up)."""
-    (tmp_path / "plain.txt").write_text(
-        "The council met on Tuesday and agreed to extend the bus network.\n\nWork starts in the spring.\n",
-        encoding="utf-8",
-    )
-    probe = (
-        "import sys\n"
-        "from cleaner.cli import main\n"
-        "from cleaner.dates import strategies\n"
-        "try:\n"
-        "    main(['clean', 'plain.txt'], prog_name='cleaner')\n"
-        "finally:\n"
-        "    sys.stderr.write(str(strategies._day_month.cache_info().currsize"
-        " + strategies._month_day.cache_info().currsize))\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", probe],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        cwd=tmp_path,
-        env=python_env(),
-        timeout=120,
-    )
-    assert proc.returncode == 0
-    assert proc.stderr.decode().strip() == "0"
+    text = "The council met on Tuesday and agreed to extend the bus network.\n\nWork starts in the spring.\n"
+    compiled = "strategies._day_month.cache_info().currsize + strategies._month_day.cache_info().currsize"
+    assert probe_clean(tmp_path, text, compiled, "from cleaner.dates import strategies\n").strip() == "0"
 
 
 def commands() -> list[tuple[str, click.Command]]:
