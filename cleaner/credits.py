@@ -49,6 +49,12 @@ def _agency_credit() -> regex.Pattern[str]:
     return regex.compile(rf"\S\s++{_alternation(forms)}\s*+/", regex.IGNORECASE)
 
 
+@cache
+def _marker_words() -> frozenset[str]:
+    """Return the case-folded first word of every credit marker, agency ones included (``photo``, ``foto``)."""
+    return frozenset(f.split()[0].casefold().rstrip(":/") for f in resources.all_lines("credit_markers.txt"))
+
+
 def _clean(text: str) -> str | None:
     """Return ``text`` without surrounding spaces and dangling separators, or None when nothing is left."""
     text = text.strip().lstrip("|–—·•").rstrip("|–—·•-([").strip()
@@ -92,6 +98,9 @@ def split_credit(rest: str) -> tuple[str | None, str | None]:
     rest = rest.strip()
     if not rest:
         return None, None
+    folded = rest.casefold()
+    if not any(word in folded for word in _marker_words()):
+        return _clean(rest), None  # no marker's first word, no credit: no pattern compiled (start-up) nor run
     bracketed = _bracket_credit(rest)
     if bracketed:
         return bracketed

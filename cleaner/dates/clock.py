@@ -77,6 +77,8 @@ def read_time(text: str, pos: int) -> Clock | None:
     >>> read_time("10 things", 0) is None
     True
     """
+    if not text[pos : pos + 1].isdecimal() or text[pos : pos + 3].isdecimal():
+        return None  # a time opens with an hour of one or two digits: no pattern compiled (nor run) for the rest
     m = _time().match(text, pos)
     if not m or not (m["mi"] or m["am"] or m["pm"]):
         return None

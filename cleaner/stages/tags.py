@@ -153,7 +153,12 @@ def tags(draft: Draft) -> None:
         return
     first = _last_paragraph(draft)
     start, end = draft.blocks[first].start, draft.blocks[-1].end
-    found = _labelled_line(draft.text, start, end) or _glued(draft.text, start, end)
+    # every label ends with a colon: a last block without one compiles no label pattern (start-up)
+    found = (
+        None
+        if draft.text.find(":", start, end) < 0
+        else _labelled_line(draft.text, start, end) or _glued(draft.text, start, end)
+    )
     if found is None:
         return
     part = Block(found.start, end)
