@@ -50,9 +50,15 @@ def _agency_credit() -> regex.Pattern[str]:
 
 
 @cache
-def _marker_words() -> frozenset[str]:
-    """Return the case-folded first word of every credit marker, agency ones included (``photo``, ``foto``)."""
-    return frozenset(f.split()[0].casefold().rstrip(":/") for f in resources.all_lines("credit_markers.txt"))
+def marker_words() -> frozenset[str]:
+    """Return the first word of every credit marker, agency ones included, case-folded (``photo``, ``foto``, ``fot``):
+    a text holding none of them has no credit."""
+    words = set()
+    for form in resources.all_lines("credit_markers.txt"):
+        first = form.split()[0].casefold()
+        end = next((i for i, c in enumerate(first) if not (c.isalnum() or c == "_")), len(first))
+        words.add(first[:end])
+    return frozenset(words)
 
 
 def _clean(text: str) -> str | None:
@@ -99,7 +105,7 @@ def split_credit(rest: str) -> tuple[str | None, str | None]:
     if not rest:
         return None, None
     folded = rest.casefold()
-    if not any(word in folded for word in _marker_words()):
+    if not any(word in folded for word in marker_words()):
         return _clean(rest), None  # no marker's first word, no credit: no pattern compiled (start-up) nor run
     bracketed = _bracket_credit(rest)
     if bracketed:

@@ -9,9 +9,8 @@ from functools import cache, lru_cache
 
 import regex
 
-from cleaner import resources
+from cleaner import credits, resources
 from cleaner.classify.features import SAMPLE_CHARS, Shape, folded_words, leading_phrase
-from cleaner.credits import split_credit
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
 
@@ -344,20 +343,14 @@ def trim_edges(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape], l
     return start, end
 
 
-@cache
-def _credit_words() -> frozenset[str]:
-    """Return the first word of every credit marker (``photo``, ``foto``, ``credit`` ...), case-folded."""
-    return frozenset(w[0] for m in resources.all_lines("credit_markers.txt") if (w := folded_words(m)))
-
-
 def _has_credit(text: str) -> bool:
     """Tell whether ``text`` ends with a photo credit (``(Foto: ...)``, ``Photo by ...``), as the header reads one.
 
     A text without any credit marker's first word is passed over with one set check.
     """
-    if _credit_words().isdisjoint(folded_words(text)):
+    if credits.marker_words().isdisjoint(folded_words(text)):
         return False
-    return split_credit(text)[1] is not None
+    return credits.split_credit(text)[1] is not None
 
 
 def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape]) -> None:
