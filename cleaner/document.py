@@ -243,7 +243,11 @@ JSON_SCHEMA: dict[str, Any] = {
             "pattern": r"^\d{4}-\d{2}-\d{2}$",
             "description": "publication date, YYYY-MM-DD",
         },
-        "datetime": {**_NULLABLE_STRING, "description": "ISO 8601 date and time when a time is given"},
+        "datetime": {
+            **_NULLABLE_STRING,
+            "description": "ISO 8601 date and time when a time is given, with its UTC offset when one is written "
+            "or a zone named",
+        },
         "title": {**_NULLABLE_STRING, "description": "the headline, when the text shows one"},
         "caption": {**_NULLABLE_STRING, "description": "the lead image's caption from the header line"},
         "credit": {**_NULLABLE_STRING, "description": "the photo credit as written after its marker"},

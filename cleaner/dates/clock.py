@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import NamedTuple
 
@@ -11,7 +12,8 @@ from cleaner.dates import lexicon
 
 
 class Clock(NamedTuple):
-    """A time as written: hour, minute, second, ``am``/``pm`` (or None for 24-hour), and a UTC offset."""
+    """A time as written: hour, minute, second, ``am``/``pm`` (or None for 24-hour), a written UTC offset, and a
+    time-zone name (``CST``), whose offset may depend on the date (see :func:`zone_offset`)."""
 
     text: str
     end: int
@@ -20,6 +22,7 @@ class Clock(NamedTuple):
     second: int
     half: str | None
     offset: str | None
+    zone: str | None = None
 
 
 @cache
@@ -27,13 +30,13 @@ def _time() -> regex.Pattern[str]:
     """Return the pattern of a time of day with its optional 12-hour marker, suffix and zone."""
     am, pm = lexicon.alternation(lexicon.words("am")), lexicon.alternation(lexicon.words("pm"))
     suffix = lexicon.alternation(lexicon.words("time_suffix"))
-    zone = lexicon.alternation(lexicon.words("zone"))
+    zone = lexicon.alternation(lexicon.zones(), cased=True)
     return regex.compile(
         r"(?P<h>\d{1,2})(?!\d)(?:(?::|h(?=\d))(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?)?(?!\d)"
         rf"(?:\s*+(?:(?P<am>{am})|(?P<pm>{pm}))(?!\p{{L}}))?"
         rf"(?:\s*+{suffix}(?!\p{{L}}))?"
         r"(?:\s*+(?P<off>Z(?![\p{L}\p{N}])|(?:UTC|GMT)?[+−-]\d{1,2}(?::?\d{2})?(?!\d)|(?:UTC|GMT)(?![\p{L}\p{N}]))"
-        rf"|\s*+\(?(?-i:{zone})\)?(?!\p{{L}}))?",
+        rf"|\s*+\(?(?P<zone>(?-i:{zone}))\)?(?!\p{{L}}))?",
         regex.IGNORECASE,
     )
 
@@ -72,8 +75,8 @@ def read_time(text: str, pos: int) -> Clock | None:
     """Return the time written at ``pos`` of ``text`` (minutes or ``am``/``pm`` required), or None.
 
     >>> c = read_time("10:03 p.m. EST", 0)
-    >>> c.hour, c.minute, c.half, c.end
-    (10, 3, 'pm', 14)
+    >>> c.hour, c.minute, c.half, c.zone, c.end
+    (10, 3, 'pm', 'EST', 14)
     >>> read_time("10 things", 0) is None
     True
     """
@@ -83,10 +86,53 @@ def read_time(text: str, pos: int) -> Clock | None:
     if not m or not (m["mi"] or m["am"] or m["pm"]):
         return None
     half = "am" if m["am"] else "pm" if m["pm"] else None
-    return Clock(m[0], m.end(), int(m["h"]), int(m["mi"] or 0), int(m["s"] or 0), half, offset(m["off"]))
+    zone = " ".join(m["zone"].split()) if m["zone"] else None
+    return Clock(m[0], m.end(), int(m["h"]), int(m["mi"] or 0), int(m["s"] or 0), half, offset(m["off"]), zone)
 
 
 def read_time_after(text: str, pos: int) -> Clock | None:
     """Return the time that follows a date ending at ``pos`` (after ``T``, a comma, ``at`` ...), or None."""
     gap = _before_time().match(text, pos)
     return read_time(text, gap.end()) if gap else None
+
+
+def _sunday(year: int, month: int, nth: int) -> dt.date:
+    """Return the ``nth`` Sunday of ``month`` (``-1``: the last one).
+
+    >>> _sunday(2019, 3, 2), _sunday(2019, 10, -1)
+    (datetime.date(2019, 3, 10), datetime.date(2019, 10, 27))
+    """
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() + 1) % 7)
+
+
+def _summer(rule: str, day: dt.date) -> bool:
+    """Tell whether ``day`` falls in summer time under ``rule`` (``us`` or ``eu``); a changeover day counts as the
+    day after it (the hour of the change is not weighed)."""
+    y = day.year
+    if rule == "us" and y >= 2007:
+        return _sunday(y, 3, 2) <= day < _sunday(y, 11, 1)
+    if rule == "us":
+        return _sunday(y, 4, 1) <= day < _sunday(y, 10, -1)
+    return _sunday(y, 3, -1) <= day < _sunday(y, 10, -1)
+
+
+def zone_offset(name: str, day: dt.date) -> str | None:
+    """Return the UTC offset of the time-zone ``name`` on ``day`` (``data/<lang>/zones.tsv``), or None.
+
+    >>> zone_offset("CST", dt.date(2019, 11, 19)), zone_offset("ET", dt.date(2019, 11, 18))
+    ('-06:00', '-05:00')
+    >>> zone_offset("ET", dt.date(2019, 7, 4)), zone_offset("PT", dt.date(2005, 4, 2))
+    ('-04:00', '-08:00')
+    """
+    zone = lexicon.zones().get(name)
+    if zone is None:
+        return None
+    if zone.summer is None or not _summer(zone.summer, day):
+        return zone.offset
+    sign, hours, minutes = zone.offset[0], int(zone.offset[1:3]), zone.offset[4:]
+    hours += 1 if sign == "+" else -1
+    return f"{'-' if sign == '-' and hours else '+'}{abs(hours):02d}:{minutes}"

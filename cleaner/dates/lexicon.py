@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -30,7 +31,7 @@ def months() -> dict[str, int]:
 
 @cache
 def words(kind: str) -> tuple[str, ...]:
-    """Return the forms of one kind of date word (``weekday``, ``link``, ``zone`` ...) of every language.
+    """Return the forms of one kind of date word (``weekday``, ``link``, ``am`` ...) of every language.
 
     >>> "Uhr" in words("time_suffix")
     True
@@ -43,19 +44,46 @@ def words(kind: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+class Zone(NamedTuple):
+    """A time-zone name's UTC offset (``-05:00``) and the summer-time rule that adds an hour to it (``us``, ``eu``)."""
+
+    offset: str
+    summer: str | None
+
+
+@cache
+def zones() -> dict[str, Zone]:
+    """Return every time-zone name of every language (``data/<lang>/zones.tsv``) with its offset and summer rule.
+
+    >>> zones()["CST"], zones()["ET"]
+    (Zone(offset='-06:00', summer=None), Zone(offset='-05:00', summer='us'))
+    """
+    out: dict[str, Zone] = {}
+    for lang in resources.languages():
+        for name, offset, *summer in resources.table("zones.tsv", lang):
+            zone = Zone(offset, summer[0] if summer else None)
+            if out.setdefault(name, zone) != zone:
+                raise ValueError(f"data/{lang}/zones.tsv: {name!r} has two offsets, {out[name]} and {zone}")
+    return out
+
+
 @cache
 def markers() -> tuple[str, ...]:
     """Return the words that introduce a date (``Published``, ``Date`` ...) of every language."""
     return resources.all_lines("date_markers.txt")
 
 
-def alternation(forms: Iterable[str]) -> str:
+def alternation(forms: Iterable[str], *, cased: bool = False) -> str:
     """Return a regex alternation of the literal ``forms``, longest first; a space matches any run of spaces.
+
+    Forms that differ only in case are one form, unless ``cased`` (for a pattern that tells ``МСК`` from ``мск``).
 
     >>> alternation(["at", "a las"])
     '(?:a\\\\s+las|at)'
+    >>> alternation(["МСК", "мск"]), alternation(["МСК", "мск"], cased=True)
+    ('(?:мск)', '(?:МСК|мск)')
     """
-    unique = {f.casefold(): f for f in forms if f}
+    unique = {f if cased else f.casefold(): f for f in forms if f}
     ordered = sorted(unique.values(), key=lambda f: (-len(f), f))
     parts = [r"\s+".join(regex.escape(w) for w in f.split()) for f in ordered]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"

@@ -143,7 +143,7 @@ def find_date(line: str, config: Config, page: Page | None = None) -> Verdict | 
     >>> find_date("By Rebecca Norris Published: Jun 25, 2025", Config()).date
     '2025-06-25'
     >>> find_date("Nov. 19, 2019 8:03 am ET", Config()).datetime
-    '2019-11-19T08:03:00'
+    '2019-11-19T08:03:00-05:00'
     >>> find_date("23.07.2025 · 6 min read", Config()).date
     '2025-07-23'
     >>> find_date("Read our 10 tips for 2025", Config()) is None

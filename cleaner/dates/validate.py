@@ -6,7 +6,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from cleaner.config import Config
-from cleaner.dates.clock import Clock
+from cleaner.dates.clock import Clock, zone_offset
 from cleaner.dates.strategies import Candidate
 
 
@@ -39,8 +39,9 @@ def _day_month(c: Candidate, config: Config) -> tuple[int, int] | str:
     return "ambiguous day and month (day-first or month-first?); set Config.date_order to 'dmy' or 'mdy'"
 
 
-def _time(clock: Clock) -> str | None:
-    """Return ``clock`` as ``HH:MM:SS`` plus its offset, or None when it is not a real time."""
+def _time(clock: Clock, day: dt.date) -> str | None:
+    """Return ``clock`` as ``HH:MM:SS`` plus its offset (written, or its zone's on ``day``), or None when it is not a
+    real time."""
     hour = clock.hour
     if clock.half and 1 <= hour <= 12:
         hour = hour % 12 + (12 if clock.half == "pm" else 0)
@@ -48,9 +49,10 @@ def _time(clock: Clock) -> str | None:
         return None  # "0:30 am" and "17:19 PM" agree with the 24-hour clock; "14:00 am" contradicts itself
     if hour > 23 or clock.minute > 59 or clock.second > 59:
         return None
-    if clock.offset and int(clock.offset[1:3]) > 14:
+    offset = clock.offset or (zone_offset(clock.zone, day) if clock.zone else None)
+    if offset and int(offset[1:3]) > 14:
         return None
-    return f"{hour:02d}:{clock.minute:02d}:{clock.second:02d}{clock.offset or ''}"
+    return f"{hour:02d}:{clock.minute:02d}:{clock.second:02d}{offset or ''}"
 
 
 def check(c: Candidate, clock: Clock | None, config: Config, year: int | None = None) -> Verdict:
@@ -76,12 +78,13 @@ def check(c: Candidate, clock: Clock | None, config: Config, year: int | None = 
     if not config.min_year <= written <= config.max_year:
         return Verdict(None, problem=f"implausible year {written} (outside {config.min_year}..{config.max_year})")
     try:
-        date = dt.date(written, month, day).isoformat()
+        calendar_day = dt.date(written, month, day)
     except ValueError as exc:
         return Verdict(None, problem=f"impossible date ({exc})")
+    date = calendar_day.isoformat()
     if clock is None:
         return Verdict(date)
-    time = _time(clock)
+    time = _time(clock, calendar_day)
     if time is None:
         return Verdict(date, problem=f"impossible time {clock.text.strip()!r}")
     return Verdict(date, f"{date}T{time}")
