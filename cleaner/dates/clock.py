@@ -131,8 +131,9 @@ def zone_offset(name: str, day: dt.date) -> str | None:
     zone = lexicon.zones().get(name)
     if zone is None:
         return None
-    if zone.summer is None or not _summer(zone.summer, day):
-        return zone.offset
-    sign, hours, minutes = zone.offset[0], int(zone.offset[1:3]), zone.offset[4:]
+    written, summer = zone
+    if summer is None or not _summer(summer, day):
+        return written
+    sign, hours, minutes = written[0], int(written[1:3]), written[4:]
     hours += 1 if sign == "+" else -1
     return f"{'-' if sign == '-' and hours else '+'}{abs(hours):02d}:{minutes}"
