@@ -242,3 +242,35 @@ def test_a_body_reaching_up_to_the_page_title_is_still_read_as_a_dump() -> None:
     find_headline(draft)
     assert draft.fields.title == HEADLINE
     assert draft.fields.date == "2019-11-19"
+
+
+def test_time_stamps_after_the_first_paragraph_are_removed_as_bylines() -> None:
+    """A short date-and-time line after the article's first paragraph (a comment's stamp, a related post's) is not
+    article text: it is removed as a byline, and the date stays the byline's."""
+    stamps = ["November 20, 2019 at 9:14 am", "21.11.2019, 18:02 Uhr"]
+    comments = [
+        "Jane Roe",
+        stamps[0],
+        "Good news for the northern districts, we have waited long enough for a decent bus service out here.",
+        "Max Muster",
+        stamps[1],
+        "The timetable matters more than the map, and nobody has seen the timetable yet, which worries me a lot.",
+    ]
+    text = dump(["By Jane Roe", "November 19, 2019"]).replace(ARTICLE[-1], "\n".join([ARTICLE[-1], "", *comments]))
+    doc = clean(text)
+    assert doc.date == "2019-11-19"
+    assert ARTICLE[0] in doc.body
+    assert ARTICLE[-1] in doc.body
+    assert not any(stamp in doc.body for stamp in stamps)
+    assert any(r.kind == "byline" and r.text == stamps[0] and "stamp" in r.reason for r in doc.removed)
+
+
+def test_a_date_and_time_in_a_sentence_stays_in_the_body() -> None:
+    """Only a line that is a stamp goes: a line of text that gives a date and a time stays, with or without its full
+    stop."""
+    for sentence in (
+        "The final vote is set for November 26, 2019 at 7 pm in the town hall",
+        "Vote: November 26, 2019 at 7 pm.",
+    ):
+        text = dump(["By Jane Roe", "November 19, 2019"]).replace(ARTICLE[1], f"{ARTICLE[1]}\n\n{sentence}")
+        assert sentence in clean(text).body

@@ -47,6 +47,12 @@ TITLE_IN_HEADING = 0.4
 DUMP_TITLE_GAP = 3
 #: The most words an author line (``By Jane Doe and John Roe, Staff Writers``) has.
 MAX_AUTHOR_WORDS = 8
+#: The longest line, after the article's first paragraph, read as a date-and-time stamp (``November 7, 2008 at
+#: 12:48 pm``, ``By Jane Doe Nov 19, 2019, 7:47 PM EST``): a comment's, a related post's, or the byline under a
+#: standfirst; and the most words it has (a line of text that gives a date and a time is longer). Set as a short
+#: line; 12 words keeps every stamp of the dev pages that 14 finds, 10 loses one.
+MAX_STAMP = 100
+MAX_STAMP_WORDS = 12
 #: The separators between a page title's headline and the site name after it (``Headline | Site``).
 _SITE_SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " • ", " » ", " :: ")
 #: The most words a site name after the separator has.
@@ -344,8 +350,13 @@ def headline(draft: Draft) -> None:
         draft.fields.title = page_headline(draft.block_text(blocks[0]))
         blocks[0].mark("title", "the page title (no line repeats it); its headline is in title")
     _mark_author_lines(draft, blocks, body if found is None else range(found + 1, len(blocks)))
-    if draft.fields.date is not None:
-        return
+    if draft.fields.date is None:
+        _read_date(draft, blocks, body, found, first, plain)
+    _mark_stamps(draft, blocks, body, first)
+
+
+def _read_date(draft: Draft, blocks: list[Block], body: list[int], found: int | None, first: int, plain: bool) -> None:
+    """Set ``date`` from the first byline or dateline (see :func:`_date_blocks`) that holds one; label that line."""
     page = Page((draft.block_text(b) for b in draft.blocks), draft.config)  # read only if a date needs it
     for i in _date_blocks(draft, blocks, body, found, first, plain):
         verdict = find_date(draft.block_text(blocks[i]), draft.config, page)
@@ -354,3 +365,29 @@ def headline(draft: Draft) -> None:
             if blocks[i].label == BODY:
                 blocks[i].mark("byline", "byline or dateline before the article; date moved to date")
             return
+
+
+def _mark_stamps(draft: Draft, blocks: list[Block], body: list[int], first: int) -> None:
+    """Label as ``byline`` the short lines of the body, after the article's first paragraph of prose, that are a
+    date with its time and no sentence (MAX_STAMP characters, MAX_STAMP_WORDS words): a comment's or a related post's
+    stamp, or a second byline.
+
+    A date line before the first paragraph is the byline the date search reads; a date in a sentence is text.
+    """
+    prose = False
+    for i in body:
+        block = blocks[i]
+        if i < first or block.label != BODY:
+            continue
+        text = draft.block_text(block)
+        if (
+            prose
+            and len(text) <= MAX_STAMP
+            and text.rstrip()[-1:] not in ".!?"
+            and len(text.split()) <= MAX_STAMP_WORDS
+            and (verdict := find_date(text, draft.config)) is not None
+            and verdict.datetime is not None
+        ):
+            block.mark("byline", "a date-and-time stamp after the article's first paragraph (a comment's or a post's)")
+            continue
+        prose = prose or _is_prose(text)
