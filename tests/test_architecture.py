@@ -130,10 +130,14 @@ def test_a_first_line_without_a_digit_compiles_no_date_pattern(tmp_path: Path) -
 
 
 def test_a_small_seed_file_compiles_no_time_or_credit_pattern(tmp_path: Path) -> None:
-    """A header with a date and no time, and a caption without a credit marker, needs neither the time-of-day nor
-    the credit pattern: neither is compiled (each costs milliseconds at start-up)."""
+    """A header with a date and no time, and a caption without a credit marker or a trailing bracket, needs neither
+    the time-of-day nor the credit pattern, nor the agency list: none is compiled or read (each costs time at
+    start-up)."""
     text = " date 2022-11-29 The Pentagon.\n\nThe hotline was used once.\n\nTags: Russia, USA\n"
-    compiled = "clock._time.cache_info().currsize + credits._credit_marker.cache_info().currsize"
+    compiled = (
+        "clock._time.cache_info().currsize + credits._credit_marker.cache_info().currsize"
+        " + credits._agency_credit.cache_info().currsize + credits._agencies.cache_info().currsize"
+    )
     imports = "from cleaner import credits\nfrom cleaner.dates import clock\n"
     assert probe_clean(tmp_path, text, compiled, imports).strip() == "0"
 

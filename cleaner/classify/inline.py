@@ -344,13 +344,14 @@ def trim_edges(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape], l
 
 
 def _has_credit(text: str) -> bool:
-    """Tell whether ``text`` ends with a photo credit (``(Foto: ...)``, ``Photo by ...``), as the header reads one.
+    """Tell whether ``text`` ends with a photo credit (``(Foto: ...)``, ``Photo by ...``, ``(Jane Doe/AFP)``), as the
+    header reads one, or with an agency credit after its last sentence (``... in Kyiv. Jane Doe/Reuters``).
 
-    A text without any credit marker's first word is passed over with one set check.
+    A text without any credit marker's or agency's first word is passed over with one set check.
     """
-    if credits.marker_words().isdisjoint(folded_words(text)):
+    if credits.credit_words().isdisjoint(folded_words(text)):
         return False
-    return credits.split_credit(text)[1] is not None
+    return credits.split_credit(text)[1] is not None or credits.agency_tail(text)
 
 
 def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape]) -> None:

@@ -2,8 +2,9 @@
 
 The line is split off its paragraph as a block of its own, marked ``header`` and locked; the rest of the
 paragraph stays a body block. What follows the date is the lead image's caption and credit: the credit is what
-follows the last credit marker (``Photo by``, ``Credit:`` ..., from ``data/<lang>/credit_markers.txt``) or a
-trailing ``(AP Photo/...)``; the caption is the text before it. No word of the line is dropped but the marker.
+follows the last credit marker (``Photo by``, ``Credit:`` ..., from ``data/<lang>/credit_markers.txt``), a
+trailing ``(AP Photo/...)`` or a trailing bracket naming a photo agency (``(Jane Doe/dpa)``, from
+``data/photo_agencies.txt``); the caption is the text before it. No word of the line is dropped but the marker.
 """
 
 from __future__ import annotations
