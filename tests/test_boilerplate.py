@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from cleaner import clean
+from cleaner.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SEED = EXAMPLES / "deconfliction-hotline.txt"
@@ -156,3 +160,22 @@ def test_a_photo_caption_inside_the_article_is_removed() -> None:
     doc = clean(text)
     assert doc.body.split("\n\n") == _PARAGRAPHS
     assert [(r.text, r.kind) for r in doc.removed] == [("Der neue Bus am Hauptbahnhof. (Foto: Stadtwerke)", "other")]
+
+
+def test_the_title_under_a_related_label_on_its_own_line_is_removed() -> None:
+    """A page dump puts a related label and the title it links to on two lines: both are removed as related (through
+    the CLI), while a paragraph of prose after such a label, and a heading after other text, stay."""
+    title = "Neue Radwege für die Innenstadt geplant"
+    heading = "Was die Anwohner jetzt erwartet"
+    last = _PARAGRAPHS[0].replace("Stadtrat", "Gemeinderat")
+    label = "Lesen Sie auch:"
+    text = "\n".join([_PARAGRAPHS[0], label, title, _PARAGRAPHS[1], label, _PARAGRAPHS[2], heading, last])
+    result = CliRunner().invoke(main, ["clean", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    kinds = [(r["text"], r["kind"]) for r in doc["removed"]]
+    assert (title, "related") in kinds
+    assert (label, "related") in kinds
+    assert title not in doc["body"]
+    for kept in (*_PARAGRAPHS, heading, last):
+        assert kept in doc["body"]

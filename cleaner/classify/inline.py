@@ -17,6 +17,12 @@ from cleaner.draft import BODY, Block, Draft
 #: The longest block inside the article taken as a photo caption when it carries a credit (``(Foto: ...)``, ``©``).
 MAX_CAPTION = 300
 
+#: The longest line right under a related label (``Read also:``, ``Leggi anche:``) taken as the linked article's
+#: title: a headline's length. 100 and 250 were measured too; each gives within 0.0008 of it on every collection.
+MAX_RELATED_TITLE = 150
+#: The longest related label that announces a title on the next line.
+MAX_RELATED_LABEL = 40
+
 #: Lexicon kinds that are removed even inside the article region when a block is exactly the phrase.
 _INSIDE_KINDS = frozenset({"share", "related", "appeal", "comment", "navigation", "footer"})
 
@@ -357,8 +363,11 @@ def _has_credit(text: str) -> bool:
 def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape]) -> None:
     """Remove, from inside the article region, what is not article: links, appeals, prompts and repeats."""
     previous = ""
+    label_above = False  # the block above is a related label: this one may be the title it links to
     for block, s in zip(list(region), shapes, strict=False):
+        under_label, label_above = label_above, False
         if block.label != BODY:
+            label_above = _is_related_label(block, s)
             continue
         text = draft.block_text(block)
         # a whole page on one line is compared as it is: its list of words would take many times its memory
@@ -368,6 +377,8 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
         if link:
             draft.fields.related.append(link)
             block.mark("related", "related-article link (title – site)")
+        elif under_label and s.chars <= MAX_RELATED_TITLE and s.sentences <= 1 and not s.ends_sentence:
+            block.mark("related", "the title a related label above it links to (a label, then a title on its own line)")
         elif s.lexicon_kind in _INSIDE_KINDS and s.lexicon_exact:
             block.mark(s.lexicon_kind, f"{s.lexicon_kind} prompt inside the article")
         elif len(region) > 1 and s.chars <= MAX_CAPTION and ("©" in text or _has_credit(text)):
@@ -378,7 +389,13 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
             label_prompt(draft, block, *found)
         elif len(key) >= 40 and key == previous:
             block.mark("duplicate", "paragraph pasted twice in a row")
+        label_above = _is_related_label(block, s)
         previous = key
+
+
+def _is_related_label(block: Block, s: Shape) -> bool:
+    """Tell whether ``block`` is a short related label (``Read also:``, ``Related stories``) removed as such."""
+    return block.label == "related" and s.chars <= MAX_RELATED_LABEL and (s.ends_colon or s.lexicon_exact)
 
 
 def label_outside(draft: Draft, blocks: Sequence[Block]) -> None:
