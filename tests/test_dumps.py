@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from cleaner import clean
+from cleaner.cli import main
 
 DUMPS = Path(__file__).parent / "dumps"
 
@@ -110,3 +113,55 @@ def test_a_header_file_never_takes_its_first_line_as_a_page_title() -> None:
         "Work is due to start in the spring, and the first lines should run before the end of next year."
     )
     assert clean(text).title is None
+
+
+_ARTICLE = [
+    "The city council voted on Tuesday evening to extend the bus network into three new districts. Residents had "
+    "asked for it since the last local election, and the mayor called the decision long overdue.",
+    "Work is due to start in the spring. According to the transport authority, the first lines should run before "
+    "the end of next year, and the timetable will be published in the coming weeks.",
+]
+
+
+def _page(title: str, above: list[str], headline: str) -> str:
+    """Return a dump: page title, the lines above the headline, the headline, a dateline, the article, footer."""
+    lines = [title, "", *above, headline, "November 19, 2019", ""]
+    for paragraph in _ARTICLE:
+        lines += [paragraph, ""]
+    return "\n".join([*lines, "Share this article", "Facebook", "", "© 2019 The Example Gazette"]) + "\n"
+
+
+def test_menu_and_contact_lines_above_the_headline_are_not_the_article() -> None:
+    """The article region may reach above the headline (a site's tagline reads as prose); the short lines above
+    the headline (menus, contact line, imprint links) are removed through the CLI, the article stays whole."""
+    headline = "City council approves new bus network for three districts"
+    furniture = [
+        "Police ticker",
+        "Home News Accidents Traffic Fire brigade Appeals Wanted Missing Animals Recalls Abroad Advice",
+        "info@example.org +41 52 525 00 25",
+        "Imprint | Privacy",
+    ]
+    tagline = "Your source for local news since 1998, with reports from every district, every single day of the year."
+    text = _page(f"{headline} | The Example Gazette", [*furniture[:2], tagline, *furniture[2:]], headline)
+    result = CliRunner().invoke(main, ["clean", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["title"] == headline
+    assert doc["body"].endswith("\n\n".join(_ARTICLE))
+    removed = {r["text"]: r["reason"] for r in doc["removed"]}
+    for line in furniture:
+        assert line not in doc["body"]
+        assert removed[line].startswith("above the headline")
+
+
+def test_prose_above_a_heading_that_repeats_the_page_title_stays() -> None:
+    """A section heading may repeat the page title below the article's first paragraph: the paragraph above it
+    stays in the body."""
+    heading = "How Robot Vacuum Mapping Works"
+    intro = (
+        "Robot vacuums have changed how many people clean their homes, and mapping is the feature that matters "
+        "most to buyers today."
+    )
+    doc = clean(_page(f"{heading} | Gadget Site", ["Home", "Reviews", "Deals", "", intro], heading))
+    assert doc.body.startswith(intro)
+    assert _ARTICLE[1] in doc.body
