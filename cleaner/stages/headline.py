@@ -353,22 +353,22 @@ def headline(draft: Draft) -> None:
     if draft.fields.date is None:
         _read_date(draft, blocks, body, found, first, plain)
     if found is not None and not plain:
-        _mark_above(draft, blocks, body, found, prose_too=found <= first)
+        _mark_above(draft, blocks, body, found)
     _mark_stamps(draft, blocks, body, first)
 
 
-def _mark_above(draft: Draft, blocks: list[Block], body: list[int], found: int, *, prose_too: bool) -> None:
-    """Remove the body blocks above the headline of a page dump (its menus, contact lines, breadcrumbs), which the
-    article region took in when it reached above the article: a dump's article starts at its headline.
+def _mark_above(draft: Draft, blocks: list[Block], body: list[int], found: int) -> None:
+    """Remove the short body lines above the headline of a page dump (its menus, contact lines, breadcrumbs), which
+    the article region took in when it reached above the article: a dump's article starts at its headline.
 
-    When the headline was found below the article's first paragraph of prose (``prose_too`` false), that heading
-    may be a section of the article that repeats the page title: the paragraphs of prose above it stay.
+    Paragraphs of prose above it stay: the heading found may be a section of the article that repeats the page
+    title, or the page may put the article's summary above its headline.
     """
     for i in body:
         if i >= found:
             return
         block = blocks[i]
-        if block.label == BODY and (prose_too or not _is_prose(draft.block_text(block))):
+        if block.label == BODY and not _is_prose(draft.block_text(block)):
             block.mark("other", "above the headline: the page's menus and links, not the article")
 
 
