@@ -161,8 +161,8 @@ def lexicon_hit(text: str, lang: str | None) -> tuple[str | None, bool]:
     ('related', False)
     >>> lexicon_hit("Share prices fell sharply on Monday after the report.", "en")
     (None, False)
-    >>> lexicon_hit("Lire aussi : Le budget de la ville adopté hier soir", "fr")
-    ('related', False)
+    >>> lexicon_hit("Image 3 of 12", "en"), lexicon_hit("Lire aussi : Le budget de la ville adopté hier soir", "fr")
+    (('navigation', True), ('related', False))
     """
     return _lexicon_hit(text, text.casefold(), lang)
 
