@@ -101,14 +101,25 @@ def _stopword_languages() -> dict[str, tuple[int, ...]]:
     return index
 
 
+#: The apostrophes a page may print where a phrase of the lexicon has a plain one (``l’article``, ``пов’язані``).
+_APOSTROPHES = ("’", "ʼ")
+
+
 @cache
 def _lexicon(lang: str | None) -> dict[str, str]:
-    """Return {phrase: kind} for the boilerplate phrases of ``lang`` and English (pages mix them)."""
+    """Return {phrase: kind} for the boilerplate phrases of ``lang`` and English (pages mix them); a phrase with a
+    plain apostrophe is listed with each typographic one too, so that the lookups stay plain dictionary lookups.
+
+    >>> _lexicon("fr")["lire l’article"]
+    'related'
+    """
     out: dict[str, str] = {}
     for code in dict.fromkeys([lang or "en", "en"]):
         for row in resources.table("boilerplate.txt", code):
             if len(row) == 2:
-                out.setdefault(" ".join(row[1].casefold().split()), row[0])
+                phrase = " ".join(row[1].casefold().split())
+                for variant in (phrase, *(phrase.replace("'", a) for a in _APOSTROPHES if "'" in phrase)):
+                    out.setdefault(variant, row[0])
     return out
 
 
@@ -150,6 +161,8 @@ def lexicon_hit(text: str, lang: str | None) -> tuple[str | None, bool]:
     ('related', False)
     >>> lexicon_hit("Share prices fell sharply on Monday after the report.", "en")
     (None, False)
+    >>> lexicon_hit("Image 3 of 12", "en"), lexicon_hit("Lire aussi : Le budget de la ville adopté hier soir", "fr")
+    (('navigation', True), ('related', False))
     """
     return _lexicon_hit(text, text.casefold(), lang)
 
@@ -168,8 +181,13 @@ def _lexicon_hit(text: str, folded: str, lang: str | None) -> tuple[str | None, 
     key = " ".join(words)
     if key in lex:
         return lex[key], True
+    # "Image 3 of 12", "Bild 3 von 12": a number inside the block is the lexicon's "#" (the last one is off already)
+    if any(map(str.isdigit, words)) and (counted := " ".join("#" if w.isdigit() else w for w in words)) in lex:
+        return lex[counted], True
     # "Related: title", "Read more »", "Share on Facebook Twitter": a phrase then a short tail, not a sentence.
+    # French puts a space before the colon ("Lire aussi : titre").
     head, sep, _ = key.partition(":")
+    head = head.rstrip()
     if sep and head in lex and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END:
         return lex[head], False
     if 2 < len(words) <= 8:  # a phrase of two to four words, then a tail of one to four
@@ -193,6 +211,7 @@ def leading_phrase(text: str, lang: str | None) -> str | None:
     lex = _lexicon(lang)
     key = _lexicon_key(text)
     head, sep, _ = key.partition(":")
+    head = head.rstrip()
     if sep and head in lex and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END:
         return lex[head]
     words = key.split()
