@@ -16,6 +16,7 @@ from conftest import PROSE, ROOT
 from regex_cases import KINDS, PATTERNS, SIZE, UNLISTED, Pattern, within, worst
 
 from cleaner import clean
+from cleaner.classify import features
 from cleaner.stages import headline
 
 #: Seconds any one case may take before it counts as a hang.
@@ -39,6 +40,12 @@ def test_the_inventory_lists_every_compiled_pattern() -> None:
         listed[p.module] += p.compiles
     listed = +(listed + Counter({m: n for m, (n, _) in UNLISTED.items()}))
     assert found == listed
+
+
+def test_every_feature_pattern_is_in_the_inventory() -> None:
+    """The feature patterns compile through one call (``features._Patterns``): each of their sources has an entry."""
+    listed = {p.get().pattern for p in PATTERNS if p.module == "classify/features.py"}
+    assert {source for source, _ in features._PATTERN_SOURCES.values()} <= listed
 
 
 def _run(pattern: Pattern, text: str) -> None:

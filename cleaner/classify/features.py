@@ -19,25 +19,38 @@ _SENTENCE_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]*"
 
 
+#: The feature patterns' sources and flags, compiled one by one at first use (see :class:`_Patterns`).
+_PATTERN_SOURCES: dict[str, tuple[str, int]] = {
+    "word": (r"\w+", 0),
+    "digits": (r"\d+", 0),
+    # a non-ASCII character that is a word character (a text without one has its words read off its bytes)
+    "foreign_word": (r"[^\x00-\x7F](?<=\w)", 0),
+    "sentence": (r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)", 0),
+    # markers only (no unbounded match), so the search stays linear on any input
+    "url": (r"https?://|www\.|(?<![\w.+-])[\w.+-]++@[\w-]+\.|\.(?:com|org|net|io|co\.uk|de|ru|ua)\b", regex.I),
+    # the guard of "url": a dot then a domain ending, no boundary check (the full pattern decides)
+    "tld": (r"\.(?:com|org|net|io|co\.uk|de|ru|ua)", 0),
+    "separator": (r"\s[|»›•·/]\s|\s[|»›]|[|»›]\s", 0),
+    "bullet": (r"[-*•●▪►–—]\s|\d{1,2}[.)]\s", 0),
+    "copyright": (r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.I),
+}
+
+
+class _Patterns(dict[str, "regex.Pattern[str]"]):
+    """The feature patterns by name, each compiled when first asked for: a small ASCII file needs one or two of them
+    (its words, digits and sentence ends are read off its bytes), and compiling all costs two milliseconds."""
+
+    def __missing__(self, name: str) -> regex.Pattern[str]:
+        """Compile the pattern ``name``, keep it and return it."""
+        source, flags = _PATTERN_SOURCES[name]
+        pattern = self[name] = regex.compile(source, flags)
+        return pattern
+
+
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
-    """Compile the feature patterns once, at first use."""
-    return {
-        "word": regex.compile(r"\w+"),
-        "digits": regex.compile(r"\d+"),
-        # a non-ASCII character that is a word character (a text without one has its words read off its bytes)
-        "foreign_word": regex.compile(r"[^\x00-\x7F](?<=\w)"),
-        "sentence": regex.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)"),
-        # markers only (no unbounded match), so the search stays linear on any input
-        "url": regex.compile(
-            r"https?://|www\.|(?<![\w.+-])[\w.+-]++@[\w-]+\.|\.(?:com|org|net|io|co\.uk|de|ru|ua)\b", regex.I
-        ),
-        # the guard of "url": a dot then a domain ending, no boundary check (the full pattern decides)
-        "tld": regex.compile(r"\.(?:com|org|net|io|co\.uk|de|ru|ua)"),
-        "separator": regex.compile(r"\s[|»›•·/]\s|\s[|»›]|[|»›]\s"),
-        "bullet": regex.compile(r"[-*•●▪►–—]\s|\d{1,2}[.)]\s"),
-        "copyright": regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.I),
-    }
+    """Return the feature patterns by name, compiled one by one at first use."""
+    return _Patterns()
 
 
 class Shape(NamedTuple):
@@ -296,6 +309,19 @@ def folded_words(text: str) -> tuple[str, ...]:
     if _ascii_words_only(sample):
         return _byte_words(sample, _ASCII_FOLDED_WORDS)
     words = _words(text)
+    return tuple(" ".join(words).casefold().split(" ")) if words else ()
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """Return ``folded_words(phrase)`` for a short phrase of a lexicon, without its caches: a lexicon's thousand phrases
+    are read once, at its first use (a small file's start-up pays for it), and would push a page's blocks out of them.
+
+    >>> phrase_words("l'application"), phrase_words("подпишитесь на наш канал")
+    (('l', 'application'), ('подпишитесь', 'на', 'наш', 'канал'))
+    """
+    if phrase.isascii():
+        return _byte_words(phrase, _ASCII_FOLDED_WORDS)
+    words = _patterns()["word"].findall(phrase)
     return tuple(" ".join(words).casefold().split(" ")) if words else ()
 
 

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 import regex
 
 from cleaner import credits, resources
-from cleaner.classify.features import SAMPLE_CHARS, Shape, folded_words, leading_phrase
+from cleaner.classify.features import SAMPLE_CHARS, Shape, folded_words, leading_phrase, phrase_words
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
 
@@ -86,7 +86,7 @@ def _phrases_by_anchor() -> dict[str, tuple[tuple[int, str], ...]]:
     """Return {the longest word of a phrase: ((the phrase's place in the lexicon, the phrase), ...)}."""
     index: dict[str, list[tuple[int, str]]] = {}
     for place, phrase in enumerate(_phrases()):
-        if words := folded_words(phrase):
+        if words := phrase_words(phrase):
             index.setdefault(max(words, key=len), []).append((place, phrase))
     return {anchor: tuple(phrases) for anchor, phrases in index.items()}
 
