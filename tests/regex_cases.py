@@ -131,6 +131,13 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("dates: time of day", "dates/clock.py", clock._time, "match", _ANCHORED),
     Pattern("dates: before a time", "dates/clock.py", clock._before_time, "match", _ANCHORED),
     Pattern(
+        "dates: time hint",
+        "dates/clock.py",
+        clock._time_hint,
+        "search",
+        "a digit, then one of two characters and a digit, or a literal",
+    ),
+    Pattern(
         "dates: offset digits",
         "dates/clock.py",
         clock._not_offset,

@@ -71,6 +71,26 @@ def offset(written: str | None) -> str | None:
     return f"{sign}{int(hours):02d}:{minutes}"
 
 
+@cache
+def _time_hint() -> regex.Pattern[str]:
+    """Return the pattern of what a time holds: an hour, then ``:`` or ``h`` and minutes (``22:03``, ``22h03``) or a
+    12-hour marker (``7 pm``, ``7 p.m.``), on case-folded text."""
+    half = lexicon.alternation(m.casefold() for m in (*lexicon.words("am"), *lexicon.words("pm")))
+    return regex.compile(rf"\d(?:[:h]\d|\s*+{half})")
+
+
+def may_hold_time(text: str) -> bool:
+    """Tell, by a cheap check, whether ``text`` may hold a time of day: a time has minutes (after ``:`` or ``h``) or a
+    12-hour marker after its hour (:func:`read_time`); a line without either cannot hold one.
+
+    >>> may_hold_time("Nov 19, 2019 7:04 pm"), may_hold_time("9 AM"), may_hold_time("22H03")
+    (True, True, True)
+    >>> may_hold_time("Nov 19, 2019"), may_hold_time("Top 10 cameras"), may_hold_time("Tags: 2019")
+    (False, False, False)
+    """
+    return _time_hint().search(text.casefold()) is not None
+
+
 def read_time(text: str, pos: int) -> Clock | None:
     """Return the time written at ``pos`` of ``text`` (minutes or ``am``/``pm`` required), or None.
 

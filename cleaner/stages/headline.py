@@ -21,6 +21,7 @@ import regex
 
 from cleaner import resources
 from cleaner.classify.features import folded_words
+from cleaner.dates.clock import may_hold_time
 from cleaner.dates.line import marker_end
 from cleaner.dates.search import Page, find_date
 from cleaner.draft import BODY, Block, Draft
@@ -402,6 +403,7 @@ def _mark_stamps(draft: Draft, blocks: list[Block], body: list[int], first: int)
             and len(text) <= MAX_STAMP
             and text.rstrip()[-1:] not in ".!?"
             and len(text.split()) <= MAX_STAMP_WORDS
+            and may_hold_time(text)
             and (verdict := find_date(text, draft.config)) is not None
             and verdict.datetime is not None
         ):
