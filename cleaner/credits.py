@@ -15,6 +15,7 @@ from functools import cache
 import regex
 
 from cleaner import resources
+from cleaner.words import has_whole
 
 #: A credit has at most this many words; a longer text after a marker is caption (``FILE PHOTO: Traders``).
 CREDIT_MAX_WORDS = 12
@@ -100,17 +101,6 @@ def credit_words() -> frozenset[str]:
     """Return the first word of every credit marker and every agency name, case-folded: a text holding none of them
     as a word has no credit (the classifier's one set check before any other)."""
     return marker_words() | frozenset(_first_word(name) for name in _agencies())
-
-
-def _whole_word(word: str, folded: str) -> bool:
-    """Tell whether ``word`` occurs in ``folded`` as a whole word ("ph" in "ph: x", not in "photo")."""
-    start = folded.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if (start == 0 or not folded[start - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
-            return True
-        start = folded.find(word, start + 1)
-    return False
 
 
 def _pieces(credit: str) -> list[str]:
@@ -249,7 +239,7 @@ def split_credit(rest: str) -> tuple[str | None, str | None]:
         return None, None
     folded = rest.casefold()
     # no marker's first word, no credit after a marker: no pattern compiled (start-up) nor run
-    if any(_whole_word(word, folded) for word in marker_words() if word in folded):
+    if any(has_whole(word, folded) for word in marker_words() if word in folded):
         bracketed = _bracket_credit(rest)
         if bracketed:
             return bracketed

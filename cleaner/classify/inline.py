@@ -13,6 +13,7 @@ from cleaner import credits, resources
 from cleaner.classify.features import SAMPLE_CHARS, Shape, folded_words, leading_phrase, phrase_words
 from cleaner.document import Related
 from cleaner.draft import BODY, Block, Draft
+from cleaner.words import has_whole
 
 #: The longest block inside the article taken as a photo caption when it carries a credit (``(Foto: ...)``, ``©``).
 MAX_CAPTION = 300
@@ -97,17 +98,6 @@ def _anchors() -> frozenset[str]:
     return frozenset(_phrases_by_anchor())
 
 
-def _whole_words(phrase: str, text: str) -> bool:
-    """Tell whether ``phrase`` occurs in ``text`` as whole words ("support us", not "support user")."""
-    start = text.find(phrase)
-    while start >= 0:
-        end = start + len(phrase)
-        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        start = text.find(phrase, start + 1)
-    return False
-
-
 def phrase_hits(text: str) -> tuple[str, ...]:
     """Return the weighted phrases of every kind found in ``text``, strongest first.
 
@@ -131,7 +121,7 @@ def _search(text: str) -> tuple[str, ...]:
         candidates = [p for _, p in sorted(c for w in set(folded_words(text)) if w in index for c in index[w])]
     else:
         candidates = list(phrases)
-    hits = [(phrases[p][0], p) for p in candidates if p in folded and _whole_words(p, folded)]
+    hits = [(phrases[p][0], p) for p in candidates if p in folded and has_whole(p, folded)]
     if not hits:
         return ()
     hits = [(w, p) for w, p in hits if not any(p != q and p in q for _, q in hits)]  # "sign up for" in a longer one
