@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -54,6 +56,15 @@ def invoke() -> Invoke:
         return runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+def clean_file(invoke: Invoke, path: Path, text: str) -> dict[str, Any]:
+    """Write ``text`` to ``path``, run ``cleaner clean PATH`` (it must succeed) and return its JSON object."""
+    path.write_text(text, encoding="utf-8")
+    result = invoke(["clean", str(path)])
+    assert result.exit_code == 0, result.output
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
 
 
 @pytest.fixture

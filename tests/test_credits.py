@@ -3,13 +3,12 @@ the header splits them off its caption, and news prose that names an agency stay
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Invoke
+from conftest import Invoke, clean_file
 
 from cleaner import clean, credits, resources
 from cleaner.classify.features import folded_words
@@ -214,16 +213,6 @@ AGENCY_CAPTIONS = {
 }
 
 
-def _clean_cli(invoke: Invoke, tmp_path: Path, text: str) -> dict[str, Any]:
-    """Run ``cleaner clean`` on ``text`` written to a file and return its JSON object."""
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    result = invoke(["clean", str(path)])
-    assert result.exit_code == 0, result.output
-    doc: dict[str, Any] = json.loads(result.stdout)
-    return doc
-
-
 def _caption_removed(doc: dict[str, Any], caption: str) -> None:
     """Check that ``caption`` is removed as a photo caption and is not in the body."""
     assert caption not in doc["body"]
@@ -255,7 +244,7 @@ def test_no_credit_word_is_a_stopword() -> None:
 def test_a_caption_with_a_marker_credit_is_removed_from_a_dump(lang: str, invoke: Invoke, tmp_path: Path) -> None:
     """A caption line with its credit between two paragraphs is removed; the paragraphs around it stay."""
     page = PAGES[lang]
-    doc = _clean_cli(invoke, tmp_path, page.dump(MARKER_CAPTIONS[lang]))
+    doc = clean_file(invoke, tmp_path / "page.txt", page.dump(MARKER_CAPTIONS[lang]))
     assert doc["body"].split("\n\n") == list(page.paragraphs)
     assert doc["language"] == lang
     _caption_removed(doc, MARKER_CAPTIONS[lang])
@@ -265,7 +254,7 @@ def test_a_caption_with_a_marker_credit_is_removed_from_a_dump(lang: str, invoke
 def test_a_caption_with_an_agency_credit_is_removed_from_a_dump(lang: str, invoke: Invoke, tmp_path: Path) -> None:
     """A caption that ends with an agency's name (bracketed, or next to a slash after the caption) is removed."""
     page = PAGES[lang]
-    doc = _clean_cli(invoke, tmp_path, page.dump(AGENCY_CAPTIONS[lang]))
+    doc = clean_file(invoke, tmp_path / "page.txt", page.dump(AGENCY_CAPTIONS[lang]))
     assert doc["body"].split("\n\n") == list(page.paragraphs)
     _caption_removed(doc, AGENCY_CAPTIONS[lang])
 
@@ -298,7 +287,7 @@ def test_prose_naming_an_agency_stays(lang: str, invoke: Invoke, tmp_path: Path)
     out before it and a bare agency after two sentences are article text, not captions."""
     page = PAGES[lang]
     extra = PROSE_WITH_AGENCIES[lang]
-    doc = _clean_cli(invoke, tmp_path, page.dump(MARKER_CAPTIONS[lang], extra))
+    doc = clean_file(invoke, tmp_path / "page.txt", page.dump(MARKER_CAPTIONS[lang], extra))
     p = page.paragraphs
     assert doc["body"].split("\n\n") == [p[0], p[1], *extra, *p[2:]]
     _caption_removed(doc, MARKER_CAPTIONS[lang])

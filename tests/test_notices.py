@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Invoke
+from conftest import Invoke, clean_file
 
 from cleaner import resources
 from cleaner.classify.inline import PHRASE_KINDS, phrase_kind
@@ -131,11 +131,7 @@ def _clean_with(
     page = (DUMPS / name).read_text(encoding="utf-8")
     article = _article(page, OPENINGS[name])
     anchor = article[after - 1]
-    path = folder / name
-    path.write_text(page.replace(anchor, f"{anchor}\n\n{paragraph}", 1), encoding="utf-8")
-    result = invoke(["clean", str(path)])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout), article
+    return clean_file(invoke, folder / name, page.replace(anchor, f"{anchor}\n\n{paragraph}", 1)), article
 
 
 @pytest.mark.parametrize("after", [1, 2])

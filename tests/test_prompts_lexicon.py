@@ -7,12 +7,10 @@ weak words stay in the body, in their place."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import Invoke
+from conftest import Invoke, clean_file
 
 from cleaner.classify.features import lexicon_hit
 
@@ -454,21 +452,11 @@ def _page(lang: str, line: str, where: str) -> tuple[str, list[str]]:
     return "\n\n".join(["\n".join(top), *middle, "\n".join(bottom)]) + "\n", article
 
 
-def _clean(invoke: Invoke, folder: Path, page: str) -> dict[str, Any]:
-    """Write ``page`` to a file, clean it with ``cleaner clean FILE`` and return the JSON."""
-    path = folder / "page.txt"
-    path.write_text(page, encoding="utf-8")
-    result = invoke(["clean", str(path)])
-    assert result.exit_code == 0, result.stderr
-    doc: dict[str, Any] = json.loads(result.stdout)
-    return doc
-
-
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_the_page_alone_gives_its_article(invoke: Invoke, tmp_path: Path, lang: str) -> None:
     """Without a furniture line, the page's body is exactly its article, in its language."""
     top, article, bottom = PAGES[lang]
-    doc = _clean(invoke, tmp_path, "\n\n".join(["\n".join(top), *article, "\n".join(bottom)]) + "\n")
+    doc = clean_file(invoke, tmp_path / "page.txt", "\n\n".join(["\n".join(top), *article, "\n".join(bottom)]) + "\n")
     assert doc["language"] == lang
     assert doc["body"].split("\n\n") == article
 
@@ -481,7 +469,7 @@ def test_furniture_line_is_removed_with_its_kind(
 ) -> None:
     """The line is removed with its kind; the article's paragraphs all stay in the body, in order."""
     page, article = _page(lang, line, where)
-    doc = _clean(invoke, tmp_path, page)
+    doc = clean_file(invoke, tmp_path / "page.txt", page)
     assert doc["body"].split("\n\n") == article
     assert [r["kind"] for r in doc["removed"] if r["text"] == line] == [kind]
 
@@ -498,7 +486,7 @@ def test_news_sentence_with_a_weak_word_stays(
     """A news sentence opening with, or holding, a weak word of the lexicons stays in the body, in its place (as
     the article's last paragraph, where a short block opening with a phrase of the lexicons would be trimmed)."""
     page, article = _page(lang, sentence, where)
-    doc = _clean(invoke, tmp_path, page)
+    doc = clean_file(invoke, tmp_path / "page.txt", page)
     assert doc["body"].split("\n\n") == [*article[: _at(where)], sentence, *article[_at(where) :]]
 
 

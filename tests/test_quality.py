@@ -39,14 +39,20 @@ def _scorer(shared_dir: Path, name: str = "score") -> ModuleType:
     return module
 
 
+def _rows(shared_dir: Path, split: str) -> list[dict[str, Any]]:
+    """Return the truth rows of one dev collection."""
+    # split at newlines only: a JSON string may hold U+2028, which splitlines() would split at
+    lines = (shared_dir / "data" / "dev" / "truth.jsonl").read_text(encoding="utf-8").split("\n")
+    return [row for row in map(json.loads, filter(None, lines)) if row["split"] == split]
+
+
 @pytest.mark.parametrize("split", ["dev", "wcxb-dev"])
 def test_seedlike_quality_floors(shared_dir: Path, split: str) -> None:
     """Body F1, date, tags and caption on each collection stay at or above the issue's floors."""
     score = _scorer(shared_dir)
-    dev = shared_dir / "data" / "dev"
-    rows: list[dict[str, Any]] = [json.loads(line) for line in (dev / "truth.jsonl").open(encoding="utf-8")]
-    rows = [r for r in rows if r["split"] == split]
-    preds = [clean((dev / "seedlike" / f"{r['id']}.txt").read_text(encoding="utf-8")).to_dict() for r in rows]
+    rows = _rows(shared_dir, split)
+    folder = shared_dir / "data" / "dev" / "seedlike"
+    preds = [clean((folder / f"{r['id']}.txt").read_text(encoding="utf-8")).to_dict() for r in rows]
     metrics = score.score(rows, preds, with_fields=True)
     for name, (bound, higher) in FLOORS.items():
         value = metrics[name][0]
@@ -58,10 +64,9 @@ def test_seedlike_quality_floors(shared_dir: Path, split: str) -> None:
 def test_dump_body_floor(shared_dir: Path, split: str) -> None:
     """The same pages as full-page dumps: body F1 stays at or above the dumps issue's target."""
     score = _scorer(shared_dir)
-    dev = shared_dir / "data" / "dev"
-    rows: list[dict[str, Any]] = [json.loads(line) for line in (dev / "truth.jsonl").open(encoding="utf-8")]
-    rows = [r for r in rows if r["split"] == split]
-    preds = [clean_bytes((dev / "dump" / f"{r['id']}.txt").read_bytes()).to_dict() for r in rows]
+    rows = _rows(shared_dir, split)
+    folder = shared_dir / "data" / "dev" / "dump"
+    preds = [clean_bytes((folder / f"{r['id']}.txt").read_bytes()).to_dict() for r in rows]
     value = score.score(rows, preds)["body_f1"][0]
     assert value >= DUMP_BODY_F1, f"{split} dump body_f1 = {value:.3f}, floor {DUMP_BODY_F1}"
 
