@@ -165,3 +165,17 @@ def test_prose_above_a_heading_that_repeats_the_page_title_stays() -> None:
     doc = clean(_page(f"{heading} | Gadget Site", ["Home", "Reviews", "Deals", "", intro], heading))
     assert doc.body.startswith(intro)
     assert _ARTICLE[1] in doc.body
+
+
+def test_the_page_title_repeated_in_a_list_after_the_article_strips_nothing_above_it() -> None:
+    """A dump that shows its headline only in a list of related stories after the article: that line is not where the
+    article starts, so the article's own short lines (a subheading) stay in the body."""
+    headline = "City council approves new bus network for three districts"
+    subheading = "What happens next"
+    lines = [f"{headline} | The Example Gazette", "", "Home", "News", "Politics", ""]
+    lines += [_ARTICLE[0], "", subheading, "", _ARTICLE[1], ""]
+    lines += ["Most read", headline, "New cycle lanes in the north", "", "© 2019 The Example Gazette"]
+    doc = clean("\n".join(lines) + "\n")
+    assert subheading in doc.body
+    assert _ARTICLE[0] in doc.body
+    assert _ARTICLE[1] in doc.body

@@ -54,6 +54,11 @@ MAX_AUTHOR_WORDS = 8
 #: line; 12 words keeps every stamp of the dev pages that 14 finds, 10 loses one.
 MAX_STAMP = 100
 MAX_STAMP_WORDS = 12
+#: The lines above a dump's headline are removed only when the body above it is at most this share of the body
+#: below it: the headline stands in the body's upper half (0.5 gives the same scores on every collection). Without
+#: the check, a headline found after the body, in a list of related stories, would strip the whole article's short
+#: lines.
+ABOVE_SHARE = 1.0
 #: The separators between a page title's headline and the site name after it (``Headline | Site``).
 _SITE_SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " • ", " » ", " :: ")
 #: The most words a site name after the separator has.
@@ -353,9 +358,18 @@ def headline(draft: Draft) -> None:
     _mark_author_lines(draft, blocks, body if found is None else range(found + 1, len(blocks)))
     if draft.fields.date is None:
         _read_date(draft, blocks, body, found, first, plain)
-    if found is not None and not plain:
+    if found is not None and not plain and _in_upper_part(blocks, body, found):
         _mark_above(draft, blocks, body, found)
     _mark_stamps(draft, blocks, body, first)
+
+
+def _in_upper_part(blocks: list[Block], body: list[int], found: int) -> bool:
+    """Tell whether the headline at ``found`` stands in the upper part of the body: the body's text above it is at
+    most ABOVE_SHARE of its text below it. A heading found further down (a section repeating the page title, the
+    page's own title in a list of related stories after the article) does not start the article."""
+    above = sum(blocks[i].end - blocks[i].start for i in body if i < found)
+    below = sum(blocks[i].end - blocks[i].start for i in body if i > found)
+    return above <= ABOVE_SHARE * below
 
 
 def _mark_above(draft: Draft, blocks: list[Block], body: list[int], found: int) -> None:
