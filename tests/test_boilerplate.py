@@ -177,5 +177,6 @@ def test_the_title_under_a_related_label_on_its_own_line_is_removed() -> None:
     assert (title, "related") in kinds
     assert (label, "related") in kinds
     assert title not in doc["body"]
+    assert doc["related"] == [{"title": title, "site": None}]
     for kept in (*_PARAGRAPHS, heading, last):
         assert kept in doc["body"]

@@ -368,6 +368,7 @@ def label_inside(draft: Draft, region: Sequence[Block], shapes: Sequence[Shape])
             draft.fields.related.append(link)
             block.mark("related", "related-article link (title – site)")
         elif under_label and s.chars <= MAX_RELATED_TITLE and s.sentences <= 1 and not s.ends_sentence:
+            draft.fields.related.append(Related(text, None))
             block.mark("related", "the title a related label above it links to (a label, then a title on its own line)")
         elif s.lexicon_kind in _INSIDE_KINDS and s.lexicon_exact:
             block.mark(s.lexicon_kind, f"{s.lexicon_kind} prompt inside the article")
