@@ -11,6 +11,7 @@ import pytest
 
 from cleaner import resources
 from cleaner.classify import features as F
+from cleaner.classify import inline
 from cleaner.classify.model import _static_logit, logit, scores, weights
 from cleaner.pipeline import run_draft
 
@@ -163,3 +164,11 @@ def test_lexicon_first_word_check_passes_over_no_hit(lang: str | None, monkeypat
     monkeypatch.setattr(F, "_lexicon_firsts", lambda lang: _Everything())
     assert [F.lexicon_hit(t, lang) for t in texts] == fast
     assert any(kind for kind, _ in fast)
+
+
+def test_the_phrase_anchors_split_phrases_as_blocks_are_split() -> None:
+    """The weighted phrases' anchors are split without the word caches (``phrase_words``): every phrase of every
+    language must split as ``folded_words`` splits a block, or a block holding the phrase would miss its anchor."""
+    phrases = list(inline._phrases())
+    assert len(phrases) > 500
+    assert [F.phrase_words(p) for p in phrases] == [F.folded_words(p) for p in phrases]

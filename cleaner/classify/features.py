@@ -308,7 +308,11 @@ def folded_words(text: str) -> tuple[str, ...]:
     sample = text[:SAMPLE_CHARS]
     if _ascii_words_only(sample):
         return _byte_words(sample, _ASCII_FOLDED_WORDS)
-    words = _words(text)
+    return _fold_all(_words(text))
+
+
+def _fold_all(words: Sequence[str]) -> tuple[str, ...]:
+    """Return ``words`` case-folded, in one call for all of them (case-folding never adds a space)."""
     return tuple(" ".join(words).casefold().split(" ")) if words else ()
 
 
@@ -321,8 +325,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     """
     if phrase.isascii():
         return _byte_words(phrase, _ASCII_FOLDED_WORDS)
-    words = _patterns()["word"].findall(phrase)
-    return tuple(" ".join(words).casefold().split(" ")) if words else ()
+    return _fold_all(_patterns()["word"].findall(phrase))
 
 
 def _count(pattern: regex.Pattern[str], text: str) -> int:
